@@ -1,0 +1,61 @@
+// decodeBody: a recorded body plus its content type → JSON value, SSE events, event-stream frames,
+// text or bytes. Decided by content type first, then by sniffing the content.
+
+import type { Body, Headers } from '../model.ts';
+import type { DecodedBody } from './types.ts';
+import { looksLikeSse, parseSse } from './sse.ts';
+
+export type { DecodedBody, SseEvent, EventStreamFrame } from './types.ts';
+
+export function headerValue(headers: Headers, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, values] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted) return values[0];
+  }
+  return undefined;
+}
+
+export function contentTypeOf(headers: Headers): string {
+  return (headerValue(headers, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function bytesAsText(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Decoders for binary framings, by content type. */
+const BINARY_DECODERS: Record<string, (bytes: Uint8Array) => DecodedBody> = {};
+
+export function decodeBody(headers: Headers, body: Body): DecodedBody {
+  const contentType = contentTypeOf(headers);
+  const binary = BINARY_DECODERS[contentType];
+  if (binary) return binary(typeof body === 'string' ? Buffer.from(body, 'latin1') : body);
+
+  const text = typeof body === 'string' ? body : bytesAsText(body);
+  if (text === undefined) return { kind: 'binary', bytes: body as Uint8Array, contentType };
+  if (text.trim() === '') return { kind: 'empty' };
+
+  if (contentType === 'text/event-stream' || (!contentType.includes('json') && looksLikeSse(text))) {
+    return { kind: 'sse', events: parseSse(text), text };
+  }
+  const first = text.trimStart()[0];
+  if (contentType.includes('json') || first === '{' || first === '[') {
+    const parsed = parseJson(text);
+    if (parsed.ok) return { kind: 'json', value: parsed.value, text };
+  }
+  return { kind: 'text', text, contentType };
+}

@@ -1,0 +1,60 @@
+// interpret: a cassette's interactions → their LLM view. A new dialect is one file plus one line
+// in DIALECTS.
+
+import { decodeBody, type DecodedBody } from '../decode/index.ts';
+import type { Cassette, Interaction } from '../model.ts';
+import type { Dialect, RequestInfo } from './dialect.ts';
+import { openaiChat } from './openai-chat.ts';
+import type { Exchange } from './types.ts';
+
+/** Tried in order; the first whose `matches` accepts the request interprets it. */
+const DIALECTS: Dialect[] = [openaiChat];
+
+export interface AnalyzedInteraction {
+  interaction: Interaction;
+  requestBody: DecodedBody;
+  responseBody: DecodedBody;
+  /** null when the API is not recognised. */
+  llm: Exchange | null;
+}
+
+export interface AnalyzedCassette {
+  cassette: Cassette;
+  interactions: AnalyzedInteraction[];
+}
+
+function parseUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+export function findDialect(info: RequestInfo): Dialect | undefined {
+  return DIALECTS.find((dialect) => dialect.matches(info));
+}
+
+export function analyzeInteraction(interaction: Interaction): AnalyzedInteraction {
+  const { request, response } = interaction;
+  const requestBody = decodeBody(request.headers, request.body);
+  const responseBody = decodeBody(response.headers, response.body);
+  const url = parseUrl(request.url);
+  const info: RequestInfo | undefined = url && { method: request.method, url, body: requestBody };
+  const dialect = info && findDialect(info);
+  if (!info || !dialect) return { interaction, requestBody, responseBody, llm: null };
+  const llmRequest = dialect.readRequest(info);
+  const llmResponse = dialect.readResponse(responseBody, response, llmRequest);
+  const llm: Exchange = {
+    provider: dialect.provider,
+    host: info.url.host,
+    model: llmResponse.model ?? llmRequest.model,
+    request: llmRequest,
+    response: llmResponse,
+  };
+  return { interaction, requestBody, responseBody, llm };
+}
+
+export function analyzeCassette(cassette: Cassette): AnalyzedCassette {
+  return { cassette, interactions: cassette.interactions.map(analyzeInteraction) };
+}

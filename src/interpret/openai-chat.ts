@@ -1,0 +1,293 @@
+// OpenAI Chat Completions, and the many servers that speak it (Azure, OpenRouter, Groq, xAI, z.ai,
+// Vercel's gateway, HuggingFace, llama.cpp, …): /chat/completions, plain JSON or SSE chunks.
+
+import type { DecodedBody } from '../decode/types.ts';
+import { eventJson } from '../decode/sse.ts';
+import type { HttpResponse } from '../model.ts';
+import type { Dialect, RequestInfo, StreamAccumulator } from './dialect.ts';
+import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
+import { mediaPart, toolCall, usage } from './parts.ts';
+import { errorFromBody, httpError } from './errors.ts';
+import type {
+  ContentPart,
+  LlmRequest,
+  LlmResponse,
+  Message,
+  ResponseFormat,
+  Role,
+  ToolDefinition,
+  Usage,
+} from './types.ts';
+
+// ---- request ---------------------------------------------------------------------------------
+
+function contentParts(content: unknown): ContentPart[] {
+  if (typeof content === 'string') return content ? [{ type: 'text', text: content }] : [];
+  return asArray(content).flatMap((raw): ContentPart[] => {
+    const part = asObject(raw);
+    switch (part.type) {
+      case 'text':
+        return [{ type: 'text', text: asString(part.text) ?? '' }];
+      case 'image_url': {
+        const url = asString(asObject(part.image_url).url) ?? asString(part.image_url) ?? '';
+        return [mediaPart('image', url, 'image/*')];
+      }
+      case 'input_audio': {
+        const audio = asObject(part.input_audio);
+        return [{ type: 'other', kind: 'audio', summary: `audio (${asString(audio.format) ?? 'unknown format'})` }];
+      }
+      case 'file': {
+        const file = asObject(part.file);
+        const media = mediaPart('file', asString(file.file_data) ?? '');
+        const name = asString(file.filename);
+        return [media.type === 'file' && name ? { ...media, name } : media];
+      }
+      default:
+        return [{ type: 'other', kind: String(part.type ?? 'unknown'), summary: JSON.stringify(part).slice(0, 120) }];
+    }
+  });
+}
+
+function reasoningOf(message: JsonObject): string {
+  const direct = asString(message.reasoning_content) ?? asString(message.reasoning);
+  if (direct) return direct;
+  return asArray(message.reasoning_details)
+    .map((d) => asString(asObject(d).text) ?? asString(asObject(d).summary) ?? '')
+    .join('');
+}
+
+function requestMessage(raw: unknown): Message {
+  const message = asObject(raw);
+  const role = (asString(message.role) ?? 'user') as Role;
+  if (role === 'tool' || message.role === 'function') {
+    const text = typeof message.content === 'string' ? message.content : textOfParts(contentParts(message.content));
+    const name = asString(message.name);
+    const result: ContentPart = {
+      type: 'tool-result',
+      toolCallId: asString(message.tool_call_id) ?? null,
+      content: text,
+    };
+    if (name) result.name = name;
+    return { role: 'tool', content: [result] };
+  }
+  const content: ContentPart[] = [];
+  const reasoning = reasoningOf(message);
+  if (reasoning) content.push({ type: 'reasoning', text: reasoning });
+  content.push(...contentParts(message.content));
+  for (const call of asArray(message.tool_calls)) {
+    const fn = asObject(asObject(call).function);
+    content.push({
+      type: 'tool-call',
+      ...toolCall(asString(asObject(call).id) ?? null, asString(fn.name) ?? '', asString(fn.arguments) ?? ''),
+    });
+  }
+  const legacyCall = asObject(message.function_call);
+  if (legacyCall.name) {
+    content.push({ type: 'tool-call', ...toolCall(null, String(legacyCall.name), asString(legacyCall.arguments) ?? '') });
+  }
+  return { role, content };
+}
+
+function textOfParts(parts: ContentPart[]): string {
+  return parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
+}
+
+function toolDefinitions(body: JsonObject): ToolDefinition[] {
+  const tools = asArray(body.tools).map((raw): ToolDefinition => {
+    const tool = asObject(raw);
+    const fn = asObject(tool.function);
+    const definition: ToolDefinition = { name: asString(fn.name) ?? asString(tool.name) ?? String(tool.type) };
+    const description = asString(fn.description) ?? asString(tool.description);
+    if (description) definition.description = description;
+    if (fn.parameters !== undefined) definition.parameters = fn.parameters;
+    if (tool.type !== 'function') definition.kind = String(tool.type);
+    return definition;
+  });
+  // Legacy `functions` (before tools existed).
+  for (const raw of asArray(body.functions)) {
+    const fn = asObject(raw);
+    tools.push({ name: asString(fn.name) ?? '', description: asString(fn.description) ?? '', parameters: fn.parameters });
+  }
+  return tools;
+}
+
+function responseFormat(body: JsonObject): ResponseFormat | undefined {
+  const format = asObject(body.response_format);
+  if (!format.type) return undefined;
+  const result: ResponseFormat = { type: String(format.type) };
+  const schema = asObject(format.json_schema);
+  if (asString(schema.name)) result.name = asString(schema.name)!;
+  if (schema.schema !== undefined) result.schema = schema.schema;
+  return result;
+}
+
+function readRequest(info: RequestInfo): LlmRequest {
+  const body = info.body.kind === 'json' ? asObject(info.body.value) : {};
+  const all = asArray(body.messages).map(requestMessage);
+  // Leading system/developer messages are the system prompt; later ones stay in the conversation.
+  let leading = 0;
+  while (leading < all.length && (all[leading]!.role === 'system' || all[leading]!.role === 'developer')) leading++;
+  const system = all.slice(0, leading).map((m) => textOfParts(m.content)).join('\n\n');
+  const request: LlmRequest = {
+    model: asString(body.model) ?? null,
+    system: leading ? system : null,
+    messages: all.slice(leading),
+    tools: toolDefinitions(body),
+    stream: body.stream === true,
+  };
+  const format = responseFormat(body);
+  if (format) request.responseFormat = format;
+  return request;
+}
+
+// ---- response --------------------------------------------------------------------------------
+
+/** OpenAI usage and its variants (cached and reasoning details; Groq's x_groq.usage). */
+export function chatUsage(raw: unknown): Usage | null {
+  if (!isObject(raw)) return null;
+  const prompt = asObject(raw.prompt_tokens_details);
+  const completion = asObject(raw.completion_tokens_details);
+  return usage({
+    inputTokens: asNumber(raw.prompt_tokens),
+    outputTokens: asNumber(raw.completion_tokens),
+    totalTokens: asNumber(raw.total_tokens),
+    cacheReadTokens: asNumber(prompt.cached_tokens) || undefined,
+    reasoningTokens: asNumber(completion.reasoning_tokens) || undefined,
+  });
+}
+
+interface ToolCallSlot {
+  id: string | null;
+  name: string;
+  arguments: string;
+}
+
+interface ChatState {
+  id?: string;
+  model?: string;
+  text: string;
+  reasoning: string;
+  refusal: string;
+  /** Tool calls by the delta `index`; arguments stay raw until finalize. */
+  toolCalls: ToolCallSlot[];
+  finishReason: string | null;
+  usage: Usage | null;
+  done: boolean;
+  events: number;
+  error?: { type: string; message: string };
+}
+
+type ChatEvent = { kind: 'chunk'; chunk: JsonObject } | { kind: 'done' } | { kind: 'other' };
+
+function addToolCallDelta(state: ChatState, raw: unknown, position: number): void {
+  const delta = asObject(raw);
+  const fn = asObject(delta.function);
+  const id = asString(delta.id) || null;
+  let index = asNumber(delta.index) ?? position;
+  // Some servers reuse index 0 for every call; a new id at a filled slot starts a new call.
+  const existing = state.toolCalls[index];
+  if (existing && id && existing.id && existing.id !== id) index = state.toolCalls.length;
+  const slot = (state.toolCalls[index] ??= { id: null, name: '', arguments: '' });
+  if (id) slot.id = id;
+  const name = asString(fn.name);
+  if (name && !slot.name) slot.name = name;
+  const args = fn.arguments;
+  if (typeof args === 'string') slot.arguments += args;
+  else if (isObject(args)) slot.arguments += JSON.stringify(args);
+}
+
+/** Applies one chunk's first choice. The plain JSON response goes through here too, as one delta. */
+function accumulateChoice(state: ChatState, choice: JsonObject, delta: JsonObject): void {
+  const content = delta.content;
+  if (typeof content === 'string') state.text += content;
+  else if (Array.isArray(content)) state.text += textOfParts(contentParts(content));
+  // reasoning_content (DeepSeek-style, z.ai, llama.cpp) or reasoning (Groq, OpenRouter); OpenRouter
+  // also repeats it in reasoning_details, so that is only read when neither string came.
+  const reasoning = asString(delta.reasoning_content) ?? asString(delta.reasoning);
+  if (reasoning) state.reasoning += reasoning;
+  else if (!('reasoning_content' in delta) && !('reasoning' in delta)) state.reasoning += reasoningOf({ reasoning_details: delta.reasoning_details });
+  if (asString(delta.refusal)) state.refusal += asString(delta.refusal);
+  asArray(delta.tool_calls).forEach((call, position) => addToolCallDelta(state, call, position));
+  const legacy = asObject(delta.function_call);
+  if (legacy.name !== undefined || legacy.arguments !== undefined) {
+    addToolCallDelta(state, { index: 0, function: legacy }, 0);
+  }
+  if (asString(choice.finish_reason)) state.finishReason = asString(choice.finish_reason)!;
+}
+
+const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
+  initial: () => ({ text: '', reasoning: '', refusal: '', toolCalls: [], finishReason: null, usage: null, done: false, events: 0 }),
+
+  accumulate(state, event) {
+    state.events++;
+    if (event.kind === 'done') {
+      state.done = true;
+      return state;
+    }
+    if (event.kind === 'other') return state;
+    const chunk = event.chunk;
+    if (asString(chunk.id) && !state.id) state.id = asString(chunk.id)!;
+    if (asString(chunk.model)) state.model = asString(chunk.model)!;
+    if (isObject(chunk.error)) {
+      const error = errorFromBody(chunk);
+      if (error) state.error = error;
+    }
+    const choice = asArray(chunk.choices).map(asObject).find((c) => (asNumber(c.index) ?? 0) === 0);
+    if (choice) accumulateChoice(state, choice, asObject(choice.delta ?? choice.message));
+    // Usage can come on the final empty-choices chunk, on the last choice chunk, or in x_groq.
+    // Counts are totals so far, so the last one wins.
+    const reported = chatUsage(chunk.usage) ?? chatUsage(asObject(chunk.x_groq).usage);
+    if (reported) state.usage = reported;
+    return state;
+  },
+
+  finalize(state) {
+    const response: LlmResponse = {
+      text: state.text,
+      reasoning: state.reasoning,
+      toolCalls: state.toolCalls.filter(Boolean).map((slot) => toolCall(slot.id, slot.name, slot.arguments)),
+      finishReason: state.finishReason,
+      usage: state.usage,
+      events: state.events,
+    };
+    if (state.id) response.id = state.id;
+    if (state.model) response.model = state.model;
+    if (state.refusal) response.refusal = state.refusal;
+    if (state.error) response.error = state.error;
+    if (state.events > 0 && !state.done && !state.finishReason && !state.error) response.incomplete = true;
+    return response;
+  },
+};
+
+function fromStream(body: Extract<DecodedBody, { kind: 'sse' }>): LlmResponse {
+  let state = chatStream.initial();
+  for (const event of body.events) {
+    if (event.data.trim() === '[DONE]') state = chatStream.accumulate(state, { kind: 'done' });
+    else {
+      const json = eventJson(event);
+      state = chatStream.accumulate(state, isObject(json) ? { kind: 'chunk', chunk: json } : { kind: 'other' });
+    }
+  }
+  return chatStream.finalize(state);
+}
+
+function fromJson(value: unknown): LlmResponse {
+  const state = chatStream.accumulate(chatStream.initial(), { kind: 'chunk', chunk: asObject(value) });
+  return { ...chatStream.finalize(state), events: 0 };
+}
+
+function readResponse(body: DecodedBody, response: HttpResponse): LlmResponse {
+  let result: LlmResponse;
+  if (body.kind === 'sse') result = fromStream(body);
+  else if (body.kind === 'json') result = fromJson(body.value);
+  else result = fromJson({});
+  if (response.status >= 400 && !result.error) result.error = httpError(body, response);
+  return result;
+}
+
+export const openaiChat: Dialect = {
+  provider: 'openai-chat',
+  matches: (info) => /\/chat\/completions\/?$/.test(info.url.pathname),
+  readRequest,
+  readResponse,
+};

@@ -1,0 +1,61 @@
+// Helpers every dialect uses to build messages, tool calls and usage.
+
+import type { ContentPart, ToolCall, Usage } from './types.ts';
+
+/** Tool arguments arrive as JSON text; keep the raw string, flagged, when it is not valid JSON. */
+export function parseToolArguments(raw: string): Pick<ToolCall, 'arguments' | 'invalidArguments'> {
+  if (raw.trim() === '') return { arguments: {} };
+  try {
+    return { arguments: JSON.parse(raw) };
+  } catch {
+    return { arguments: raw, invalidArguments: true };
+  }
+}
+
+export function toolCall(id: string | null, name: string, rawArguments: string): ToolCall {
+  return { id, name, ...parseToolArguments(rawArguments) };
+}
+
+/** Decoded size of base64 text, without decoding it. */
+export function base64Size(base64: string): number {
+  const clean = base64.replace(/\s+/g, '');
+  const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
+  return Math.max(0, Math.floor((clean.length * 3) / 4) - padding);
+}
+
+/** An image or file given by URL: data: URLs become a media type and size, never base64 text. */
+export function mediaPart(kind: 'image' | 'file', url: string, fallbackType = 'application/octet-stream'): ContentPart {
+  const data = /^data:([^;,]*)(;base64)?,/.exec(url);
+  if (data) {
+    const mediaType = data[1] || fallbackType;
+    const payload = url.slice(data[0].length);
+    const bytes = data[2] ? base64Size(payload) : payload.length;
+    return { type: kind, mediaType, bytes };
+  }
+  return { type: kind, mediaType: fallbackType, url };
+}
+
+/** Joins text parts of a message content (string or parts list) into one string. */
+export function joinText(parts: ContentPart[]): string {
+  return parts
+    .filter((p): p is Extract<ContentPart, { type: 'text' }> => p.type === 'text')
+    .map((p) => p.text)
+    .join('');
+}
+
+/** Builds a Usage, leaving out the optional counts that were not reported. */
+export function usage(fields: {
+  inputTokens?: number | undefined;
+  outputTokens?: number | undefined;
+  totalTokens?: number | undefined;
+  cacheReadTokens?: number | undefined;
+  cacheWriteTokens?: number | undefined;
+  reasoningTokens?: number | undefined;
+}): Usage {
+  const result: Usage = { inputTokens: fields.inputTokens ?? 0, outputTokens: fields.outputTokens ?? 0 };
+  if (fields.totalTokens !== undefined) result.totalTokens = fields.totalTokens;
+  if (fields.cacheReadTokens !== undefined) result.cacheReadTokens = fields.cacheReadTokens;
+  if (fields.cacheWriteTokens !== undefined) result.cacheWriteTokens = fields.cacheWriteTokens;
+  if (fields.reasoningTokens !== undefined) result.reasoningTokens = fields.reasoningTokens;
+  return result;
+}

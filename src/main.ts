@@ -1,0 +1,77 @@
+// The command table. The only place that maps errors to exit codes: 0 ok, 1 findings or
+// differences, 2 bad input or usage. Each command is imported lazily so start-up stays small.
+
+import { Command, CommanderError } from 'commander';
+import { CassetteError, ExitCode } from './errors.ts';
+import { processIo, type Io } from './io.ts';
+
+declare const __CASSETTE_VERSION__: string | undefined;
+export const VERSION = typeof __CASSETTE_VERSION__ === 'string' ? __CASSETTE_VERSION__ : '0.0.0-dev';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command('cassette')
+    .description('Read, compare, scrub and export recorded HTTP cassettes of LLM API calls.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride();
+
+  program
+    .command('show')
+    .description('Show each interaction as a transcript: request, reassembled answer, tool calls, usage.')
+    .argument('<paths...>', 'cassette files or directories (searched for *.yaml, *.yml, *.yaml.gz)')
+    .option('-i, --interaction <n>', 'only these interactions: 2, 0-3 or 1,4 (repeatable)', collect)
+    .option('--history', 'show every message of each request, not only the new ones')
+    .option('-v, --verbose', 'show tool schemas and response-format schemas')
+    .option('--raw', 'show the decoded raw bodies (each stream event on its own line)')
+    .option('--json', 'print one JSON object per file (NDJSON); see README for the contract')
+    .option('--summary', 'one table row per file: interactions, providers, models, tokens, statuses')
+    .option('--no-color', 'no colors (also NO_COLOR=1; colors are only used on a terminal)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cassette show fixtures/chat.yaml
+  $ cassette show -i 1 --raw fixtures/chat.yaml
+  $ cassette show --summary testdata/
+  $ cassette show --json fixtures/chat.yaml | jq '.interactions[].llm.response.toolCalls'`,
+    )
+    .action(async (paths: string[], options) => {
+      const { show } = await import('./commands/show.ts');
+      setCode(await show(paths, options, io));
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code. Never calls process.exit. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version end this way too, with code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof ExitCode) return error.code;
+    if (error instanceof CassetteError) {
+      io.stderr.write(`cassette: ${error.format()}\n`);
+      return 2;
+    }
+    if ((error as NodeJS.ErrnoException)?.code === 'EPIPE') return code;
+    io.stderr.write(`cassette: internal error — please report it with the file that caused it\n${(error as Error)?.stack ?? String(error)}\n`);
+    return 70;
+  }
+}

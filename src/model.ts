@@ -1,0 +1,52 @@
+// The domain model. Types only: every stage reads and writes these.
+
+/** A body as recorded: text, or bytes when the recorder stored it as `!!binary`. */
+export type Body = string | Uint8Array;
+
+/** HTTP headers as go-vcr keeps them: name (as recorded) → list of values. */
+export type Headers = Record<string, string[]>;
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: Body;
+  form?: Record<string, string[]>;
+  contentLength?: number;
+  host?: string;
+  proto?: string;
+}
+
+export interface HttpResponse {
+  /** Numeric status code (go-vcr `code`, or parsed from `status`). */
+  status: number;
+  /** The status line as recorded, e.g. "200 OK". */
+  statusText: string;
+  headers: Headers;
+  body: Body;
+  durationMs?: number;
+  contentLength?: number;
+  proto?: string;
+}
+
+/** One recorded request/response pair. */
+export interface Interaction {
+  /** Position in the cassette, from 0. */
+  index: number;
+  /** The recorder's own id, when it wrote one. */
+  id?: number;
+  /** 1-based line of the interaction in the source file, when known. */
+  line?: number;
+  request: HttpRequest;
+  response: HttpResponse;
+}
+
+export type CassetteFormat = 'go-vcr';
+
+export interface Cassette {
+  /** Path as given by the user. */
+  file: string;
+  format: CassetteFormat;
+  formatVersion: number;
+  interactions: Interaction[];
+}

@@ -1,0 +1,73 @@
+// Plain-text renderings shared by the terminal transcript, Markdown and diff output.
+
+import type { ContentPart, ToolCall, Usage } from '../interpret/types.ts';
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+export function formatDuration(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+export function formatArguments(args: unknown): string {
+  return typeof args === 'string' ? args : JSON.stringify(args);
+}
+
+export function formatToolCall(call: ToolCall): string {
+  const flag = call.invalidArguments ? ' (arguments are not valid JSON)' : '';
+  return `${call.name}(${formatArguments(call.arguments)})${flag}`;
+}
+
+/** Long opaque values (signatures, encrypted reasoning) are shown by their start and length. */
+export function abbreviate(value: string, keep = 12): string {
+  return value.length <= keep * 2 ? value : `${value.slice(0, keep)}…(${value.length} chars)`;
+}
+
+/** One line (or block) per part, without color; binary payloads only as a summary. */
+export function describePart(part: ContentPart): string {
+  switch (part.type) {
+    case 'text':
+      return part.text;
+    case 'reasoning':
+      if (part.redacted) return '[redacted reasoning]';
+      return part.signature ? `${part.text} [signature ${abbreviate(part.signature)}]` : part.text;
+    case 'image':
+    case 'file': {
+      const details = [part.mediaType, part.bytes !== undefined ? formatBytes(part.bytes) : part.url ?? '']
+        .filter(Boolean)
+        .join(', ');
+      return `[${part.type}: ${details}${part.type === 'file' && part.name ? `, ${part.name}` : ''}]`;
+    }
+    case 'tool-call':
+      return `${formatToolCall(part)}${part.id ? `  id ${part.id}` : ''}`;
+    case 'tool-result':
+      return `${part.isError ? 'error ' : ''}${part.toolCallId ? `[${part.toolCallId}] ` : ''}${part.content}`;
+    case 'other':
+      return `[${part.kind}: ${part.summary}]`;
+  }
+}
+
+export function formatUsage(usage: Usage): string {
+  const extra = [
+    usage.cacheReadTokens ? `${usage.cacheReadTokens} cache read` : '',
+    usage.cacheWriteTokens ? `${usage.cacheWriteTokens} cache write` : '',
+    usage.reasoningTokens ? `${usage.reasoningTokens} reasoning` : '',
+  ].filter(Boolean);
+  return `${usage.inputTokens} in / ${usage.outputTokens} out${extra.length ? ` (${extra.join(', ')})` : ''}`;
+}
+
+/** Pretty-prints text that is a JSON document (structured output); other text is returned as is. */
+export function prettyIfJson(text: string): string {
+  const trimmed = text.trim();
+  if (!(trimmed.startsWith('{') || trimmed.startsWith('['))) return text;
+  try {
+    return JSON.stringify(JSON.parse(trimmed), null, 2);
+  } catch {
+    return text;
+  }
+}

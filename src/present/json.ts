@@ -1,0 +1,83 @@
+// The `show --json` contract: one object per cassette file (NDJSON). Documented in the README;
+// other tools depend on it, so change it only by adding fields.
+
+import type { DecodedBody } from '../decode/types.ts';
+import { contentTypeOf } from '../decode/index.ts';
+import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
+import type { Exchange } from '../interpret/types.ts';
+import type { Headers } from '../model.ts';
+
+export interface InteractionJson {
+  index: number;
+  id: number | null;
+  request: { method: string; url: string; headers: Headers; body: unknown };
+  response: {
+    status: number;
+    headers: Headers;
+    durationMs: number | null;
+    contentType: string;
+    streamed: boolean;
+    /** Only for interactions that are not interpreted (llm: null): the decoded body. */
+    body?: unknown;
+  };
+  llm: Exchange | null;
+}
+
+export interface CassetteJson {
+  file: string;
+  format: string;
+  formatVersion: number;
+  interactions: InteractionJson[];
+}
+
+/** A decoded body as JSON data: the value for JSON, events for SSE, text, or base64 for bytes. */
+export function bodyJson(body: DecodedBody): unknown {
+  switch (body.kind) {
+    case 'empty':
+      return null;
+    case 'json':
+      return body.value;
+    case 'sse':
+      return { events: body.events };
+    case 'event-stream':
+      return { frames: body.frames, ...(body.error ? { error: body.error } : {}) };
+    case 'text':
+      return body.text;
+    case 'binary':
+      return { base64: Buffer.from(body.bytes).toString('base64') };
+  }
+}
+
+export function isStreamed(body: DecodedBody): boolean {
+  return body.kind === 'sse' || body.kind === 'event-stream';
+}
+
+export function interactionJson(analyzed: AnalyzedInteraction): InteractionJson {
+  const { interaction, llm } = analyzed;
+  const { request, response } = interaction;
+  const result: InteractionJson = {
+    index: interaction.index,
+    id: interaction.id ?? null,
+    request: { method: request.method, url: request.url, headers: request.headers, body: bodyJson(analyzed.requestBody) },
+    response: {
+      status: response.status,
+      headers: response.headers,
+      durationMs: response.durationMs ?? null,
+      contentType: contentTypeOf(response.headers),
+      streamed: isStreamed(analyzed.responseBody),
+    },
+    llm,
+  };
+  if (!llm) result.response.body = bodyJson(analyzed.responseBody);
+  return result;
+}
+
+export function cassetteJson(analyzed: AnalyzedCassette): CassetteJson {
+  const { cassette } = analyzed;
+  return {
+    file: cassette.file,
+    format: cassette.format,
+    formatVersion: cassette.formatVersion,
+    interactions: analyzed.interactions.map(interactionJson),
+  };
+}

@@ -1,0 +1,188 @@
+// The terminal transcript of `cassette show`: one block per interaction, a footer per file.
+
+import { contentTypeOf } from '../decode/index.ts';
+import type { DecodedBody } from '../decode/types.ts';
+import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
+import type { ContentPart, Exchange, LlmResponse, Message, Usage } from '../interpret/types.ts';
+import { newMessages } from './conversation.ts';
+import { describePart, formatBytes, formatDuration, formatToolCall, formatUsage, prettyIfJson } from './format.ts';
+import type { Theme } from './theme.ts';
+
+export interface TranscriptOptions {
+  theme: Theme;
+  /** Show every message, not only those new since the previous interaction. */
+  history?: boolean;
+  /** Tool schemas and full response format. */
+  verbose?: boolean;
+  /** Decoded raw bodies instead of the LLM view. */
+  raw?: boolean;
+  /** Interaction indexes to show; all when undefined. */
+  only?: Set<number>;
+}
+
+const LABEL_WIDTH = 11;
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 ? line : prefix + line))
+    .join('\n');
+}
+
+/** `label  text`, continuation lines aligned under the text. */
+function labeled(label: string, text: string, style: (s: string) => string = (s) => s): string {
+  const pad = ' '.repeat(2);
+  return `${pad}${style(label.padEnd(LABEL_WIDTH))}${indent(text, pad + ' '.repeat(LABEL_WIDTH))}`;
+}
+
+function streamEventCount(body: DecodedBody): number | undefined {
+  if (body.kind === 'sse') return body.events.length;
+  if (body.kind === 'event-stream') return body.frames.length;
+  return undefined;
+}
+
+function header(item: AnalyzedInteraction, theme: Theme): string {
+  const { request, response } = item.interaction;
+  const status = `${response.statusText}`;
+  const statusStyled = response.status >= 400 ? theme.error(status) : response.status >= 300 ? theme.warn(status) : theme.ok(status);
+  const events = streamEventCount(item.responseBody);
+  const facts = [
+    formatDuration(response.durationMs),
+    contentTypeOf(response.headers),
+    events !== undefined ? `${events} events` : '',
+  ].filter(Boolean);
+  return `${theme.heading(`#${item.interaction.index}`)}  ${theme.heading(request.method)} ${request.url}  ${statusStyled}${
+    facts.length ? theme.dim(`  ${facts.join(' · ')}`) : ''
+  }`;
+}
+
+function partLine(part: ContentPart, theme: Theme): string {
+  const text = describePart(part);
+  if (part.type === 'tool-call') return theme.tool(text);
+  if (part.type === 'reasoning') return theme.dim(text);
+  if (part.type === 'tool-result' && part.isError) return theme.error(text);
+  return text;
+}
+
+function messageLines(message: Message, theme: Theme): string[] {
+  if (message.content.length === 0) return [labeled(message.role, theme.dim('(empty)'), theme.role)];
+  return message.content.map((part, i) => labeled(i === 0 ? message.role : '', partLine(part, theme), theme.role));
+}
+
+function requestLines(llm: Exchange, previous: Exchange | null | undefined, options: TranscriptOptions): string[] {
+  const { theme } = options;
+  const lines: string[] = [];
+  const request = llm.request;
+  lines.push(theme.dim(`  ${[llm.provider, llm.model ?? 'unknown model', llm.host].join(' · ')}${request.stream ? ' · stream' : ''}`));
+  const shown = options.history ? { hidden: 0, messages: request.messages } : newMessages(previous, llm);
+  const systemChanged = options.history || !previous || previous.request.system !== request.system;
+  if (request.system && systemChanged) lines.push(labeled('system', request.system, theme.role));
+  if (shown.hidden > 0) lines.push(theme.dim(`  … ${shown.hidden} earlier messages (--history shows them)`));
+  for (const message of shown.messages) lines.push(...messageLines(message, theme));
+  if (request.tools.length > 0) {
+    if (options.verbose) {
+      for (const tool of request.tools) {
+        const schema = tool.parameters === undefined ? '' : `\n${JSON.stringify(tool.parameters, null, 2)}`;
+        const description = tool.description ? ` — ${tool.description}` : '';
+        lines.push(labeled('tool', `${theme.tool(tool.name)}${tool.kind ? ` (${tool.kind})` : ''}${description}${schema}`, theme.role));
+      }
+    } else {
+      lines.push(labeled('tools', request.tools.map((t) => theme.tool(t.name)).join(', '), theme.role));
+    }
+  }
+  const format = request.responseFormat;
+  if (format) {
+    const schema = options.verbose && format.schema !== undefined ? `\n${JSON.stringify(format.schema, null, 2)}` : '';
+    lines.push(labeled('format', `${format.type}${format.name ? ` ${format.name}` : ''}${schema}`, theme.role));
+  }
+  return lines;
+}
+
+function responseLines(response: LlmResponse, theme: Theme): string[] {
+  const lines: string[] = [theme.heading('  ⟶ assistant')];
+  if (response.error) lines.push(labeled('error', theme.error(`${response.error.type}: ${response.error.message}`), theme.error));
+  if (response.reasoning) lines.push(labeled('reasoning', theme.dim(response.reasoning), theme.dim));
+  for (const part of response.serverTools ?? []) lines.push(labeled('server', partLine(part, theme), theme.role));
+  if (response.text) lines.push(labeled('text', prettyIfJson(response.text)));
+  if (response.refusal) lines.push(labeled('refusal', theme.warn(response.refusal), theme.warn));
+  for (const citation of response.citations ?? []) {
+    lines.push(labeled('cite', theme.dim(`${citation.title ? `${citation.title} — ` : ''}${citation.url}`), theme.dim));
+  }
+  for (const call of response.toolCalls) {
+    lines.push(labeled('tool call', `${theme.tool(formatToolCall(call))}${call.id ? theme.dim(`  id ${call.id}`) : ''}`, theme.tool));
+  }
+  const facts = [
+    `finish ${response.finishReason ?? '—'}`,
+    response.usage ? `usage ${formatUsage(response.usage)}` : '',
+    response.incomplete ? theme.warn('incomplete stream') : '',
+  ].filter(Boolean);
+  lines.push(theme.dim(`  ${facts.join(' · ')}`));
+  return lines;
+}
+
+/** Decoded raw body: JSON pretty-printed, each SSE event on its own line. */
+export function rawBodyLines(body: DecodedBody): string[] {
+  switch (body.kind) {
+    case 'empty':
+      return ['(empty)'];
+    case 'json':
+      return JSON.stringify(body.value, null, 2).split('\n');
+    case 'sse':
+      return [
+        `${body.events.length} SSE events`,
+        ...body.events.map((e) => `${e.event ? `event: ${e.event}  ` : ''}data: ${e.data.replace(/\n/g, '\\n')}`),
+      ];
+    case 'event-stream':
+      return [
+        `${body.frames.length} event-stream frames${body.error ? ` (${body.error})` : ''}`,
+        ...body.frames.map((f) => `${JSON.stringify(f.headers)} ${f.payload}`),
+      ];
+    case 'text':
+      return body.text.split('\n');
+    case 'binary':
+      return [`(${formatBytes(body.bytes.length)} of binary data, ${body.contentType || 'no content type'})`];
+  }
+}
+
+function rawLines(item: AnalyzedInteraction, theme: Theme): string[] {
+  const pad = (line: string) => `    ${line}`;
+  return [
+    theme.heading('  request body'),
+    ...rawBodyLines(item.requestBody).map(pad),
+    theme.heading('  response body'),
+    ...rawBodyLines(item.responseBody).map(pad),
+  ];
+}
+
+export function addUsage(total: Usage, usage: Usage | null | undefined): void {
+  if (!usage) return;
+  total.inputTokens += usage.inputTokens;
+  total.outputTokens += usage.outputTokens;
+}
+
+export function renderTranscript(analyzed: AnalyzedCassette, options: TranscriptOptions): string {
+  const { theme } = options;
+  const lines: string[] = [theme.heading(`━━ ${analyzed.cassette.file}`)];
+  const total: Usage = { inputTokens: 0, outputTokens: 0 };
+  let previous: Exchange | null | undefined;
+  let shownCount = 0;
+  for (const item of analyzed.interactions) {
+    const llm = item.llm;
+    addUsage(total, llm?.response.usage);
+    if (!options.only || options.only.has(item.interaction.index)) {
+      shownCount++;
+      lines.push('', header(item, theme));
+      if (options.raw) lines.push(...rawLines(item, theme));
+      else if (llm) lines.push(...requestLines(llm, previous, options), ...responseLines(llm.response, theme));
+      else {
+        lines.push(theme.dim('  not a recognised LLM API; decoded response body:'));
+        lines.push(...rawBodyLines(item.responseBody).map((l) => `    ${l}`));
+      }
+    }
+    previous = llm;
+  }
+  const count = analyzed.interactions.length;
+  const shown = options.only ? `${shownCount} of ${count}` : `${count}`;
+  lines.push('', theme.dim(`${shown} interaction${count === 1 ? '' : 's'} · tokens ${total.inputTokens} in / ${total.outputTokens} out`), '');
+  return lines.join('\n');
+}

@@ -1,0 +1,48 @@
+// Command-line arguments (files or directories) → the cassette files they name, in a stable order.
+
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CassetteError } from '../errors.ts';
+
+const CASSETTE_FILE = /\.ya?ml(\.gz)?$/i;
+
+export function isCassetteFileName(name: string): boolean {
+  return CASSETTE_FILE.test(name);
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files: string[] = [];
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(path)));
+    else if (entry.isFile() && isCassetteFileName(entry.name)) files.push(path);
+  }
+  return files;
+}
+
+export interface ExpandedPath {
+  /** The argument as given. */
+  arg: string;
+  /** Cassette files it names (one for a file, the sorted *.yaml / *.yml (+ .gz) below a directory). */
+  files: string[];
+  /** Set when the argument cannot be used; the other arguments still are. */
+  error?: CassetteError;
+}
+
+export async function expandPath(arg: string): Promise<ExpandedPath> {
+  try {
+    const info = await stat(arg);
+    if (!info.isDirectory()) return { arg, files: [arg] };
+    const files = await walk(arg);
+    if (files.length === 0) {
+      return { arg, files, error: new CassetteError('no-cassettes', 'no cassettes (*.yaml, *.yml) in this directory', arg) };
+    }
+    return { arg, files };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${(error as Error).message}`;
+    return { arg, files: [], error: new CassetteError(code === 'ENOENT' ? 'not-found' : 'unreadable', message, arg) };
+  }
+}

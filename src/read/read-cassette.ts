@@ -1,0 +1,36 @@
+// The file-system edge of the read stage: bytes from disk (gunzipped when needed) → Cassette.
+
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import type { Cassette } from '../model.ts';
+import { CassetteError } from '../errors.ts';
+import { parseCassette } from './parse-cassette.ts';
+
+/** go-vcr v4 can write gzip-compressed cassettes; the magic bytes tell, not the name. */
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+export async function readCassetteText(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CassetteError('not-found', 'no such file', file);
+    if (code === 'EISDIR') throw new CassetteError('unreadable', 'is a directory', file);
+    throw new CassetteError('unreadable', `cannot read: ${(error as Error).message}`, file);
+  }
+  if (isGzip(bytes)) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (error) {
+      throw new CassetteError('unreadable', `corrupt gzip data: ${(error as Error).message}`, file);
+    }
+  }
+  return bytes.toString('utf8');
+}
+
+export async function readCassette(file: string): Promise<Cassette> {
+  return parseCassette(file, await readCassetteText(file));
+}
