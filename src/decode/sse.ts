@@ -15,8 +15,9 @@ export function parseSse(text: string): SseEvent[] {
     },
   });
   parser.feed(text);
-  // A recording may end without the blank line that dispatches the last event.
-  parser.reset({ consume: true });
+  // A recording may end without the blank line that dispatches the last event: keep that event
+  // (browsers drop it, but here it is what the server sent before the recording ended).
+  parser.feed('\n\n');
   return events;
 }
 

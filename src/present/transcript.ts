@@ -5,8 +5,9 @@ import type { DecodedBody } from '../decode/types.ts';
 import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
 import type { ContentPart, Exchange, LlmResponse, Message, Usage } from '../interpret/types.ts';
 import { newMessages } from './conversation.ts';
-import { describePart, formatBytes, formatDuration, formatToolCall, formatUsage, prettyIfJson } from './format.ts';
+import { describePart, formatDuration, formatToolCall, formatUsage, prettyIfJson } from './format.ts';
 import type { Theme } from './theme.ts';
+import { rawBodyLines } from './raw-body.ts';
 
 export interface TranscriptOptions {
   theme: Theme;
@@ -75,11 +76,15 @@ function requestLines(llm: Exchange, previous: Exchange | null | undefined, opti
   const request = llm.request;
   lines.push(theme.dim(`  ${[llm.provider, llm.model ?? 'unknown model', llm.host].join(' · ')}${request.stream ? ' · stream' : ''}`));
   const shown = options.history ? { hidden: 0, messages: request.messages } : newMessages(previous, llm);
+  // System prompt and tools are repeated with every request; show them again only when they change.
   const systemChanged = options.history || !previous || previous.request.system !== request.system;
   if (request.system && systemChanged) lines.push(labeled('system', request.system, theme.role));
-  if (shown.hidden > 0) lines.push(theme.dim(`  … ${shown.hidden} earlier messages (--history shows them)`));
+  if (shown.hidden > 0) {
+    lines.push(theme.dim(`  … ${shown.hidden} earlier message${shown.hidden === 1 ? '' : 's'} (--history shows them)`));
+  }
   for (const message of shown.messages) lines.push(...messageLines(message, theme));
-  if (request.tools.length > 0) {
+  const toolsChanged = options.history || !previous || JSON.stringify(previous.request.tools) !== JSON.stringify(request.tools);
+  if (request.tools.length > 0 && (toolsChanged || options.verbose)) {
     if (options.verbose) {
       for (const tool of request.tools) {
         const schema = tool.parameters === undefined ? '' : `\n${JSON.stringify(tool.parameters, null, 2)}`;
@@ -120,29 +125,8 @@ function responseLines(response: LlmResponse, theme: Theme): string[] {
   return lines;
 }
 
-/** Decoded raw body: JSON pretty-printed, each SSE event on its own line. */
-export function rawBodyLines(body: DecodedBody): string[] {
-  switch (body.kind) {
-    case 'empty':
-      return ['(empty)'];
-    case 'json':
-      return JSON.stringify(body.value, null, 2).split('\n');
-    case 'sse':
-      return [
-        `${body.events.length} SSE events`,
-        ...body.events.map((e) => `${e.event ? `event: ${e.event}  ` : ''}data: ${e.data.replace(/\n/g, '\\n')}`),
-      ];
-    case 'event-stream':
-      return [
-        `${body.frames.length} event-stream frames${body.error ? ` (${body.error})` : ''}`,
-        ...body.frames.map((f) => `${JSON.stringify(f.headers)} ${f.payload}`),
-      ];
-    case 'text':
-      return body.text.split('\n');
-    case 'binary':
-      return [`(${formatBytes(body.bytes.length)} of binary data, ${body.contentType || 'no content type'})`];
-  }
-}
+// Moved to raw-body.ts so the Markdown export shares it; re-exported for existing importers.
+export { rawBodyLines };
 
 function rawLines(item: AnalyzedInteraction, theme: Theme): string[] {
   const pad = (line: string) => `    ${line}`;

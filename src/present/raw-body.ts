@@ -1,0 +1,28 @@
+// A decoded body as plain text lines; shared by the terminal transcript and the Markdown export.
+
+import type { DecodedBody } from '../decode/types.ts';
+import { formatBytes } from './format.ts';
+
+/** Decoded raw body: JSON pretty-printed, each SSE event on its own line. */
+export function rawBodyLines(body: DecodedBody): string[] {
+  switch (body.kind) {
+    case 'empty':
+      return ['(empty)'];
+    case 'json':
+      return JSON.stringify(body.value, null, 2).split('\n');
+    case 'sse':
+      return [
+        `${body.events.length} SSE events`,
+        ...body.events.map((e) => `${e.event ? `event: ${e.event}  ` : ''}data: ${e.data.replace(/\n/g, '\\n')}`),
+      ];
+    case 'event-stream':
+      return [
+        `${body.frames.length} event-stream frames${body.error ? ` (${body.error})` : ''}`,
+        ...body.frames.map((f) => `${JSON.stringify(f.headers)} ${f.payload}`),
+      ];
+    case 'text':
+      return body.text.split('\n');
+    case 'binary':
+      return [`(${formatBytes(body.bytes.length)} of binary data, ${body.contentType || 'no content type'})`];
+  }
+}

@@ -1,0 +1,28 @@
+// Where test data lives: our own samples, and the shared corpus when it is beside the project.
+
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SAMPLES = join(ROOT, 'samples');
+export const CORPUS = resolve(ROOT, '../shared/corpus');
+export const HAS_CORPUS = existsSync(join(CORPUS, 'fantasy'));
+/** For `test(name, { skip: SKIP_WITHOUT_CORPUS }, …)`: a message, or false when the corpus is there. */
+export const SKIP_WITHOUT_CORPUS: string | false = HAS_CORPUS ? false : `no corpus at ${CORPUS}`;
+
+export function sample(name: string): string {
+  return join(SAMPLES, name);
+}
+
+export function corpusFile(...parts: string[]): string {
+  return join(CORPUS, ...parts);
+}
+
+/** Every cassette file below a corpus folder, sorted. */
+export function corpusFiles(folder = ''): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.ya?ml(\.gz)?$/.test(e.name) ? [join(dir, e.name)] : []));
+  return HAS_CORPUS ? walk(join(CORPUS, folder)) : [];
+}
