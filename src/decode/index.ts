@@ -4,6 +4,7 @@
 import type { Body, Headers } from '../model.ts';
 import type { DecodedBody } from './types.ts';
 import { looksLikeSse, parseSse } from './sse.ts';
+import { decodeEventStream } from './event-stream.ts';
 
 export type { DecodedBody, SseEvent, EventStreamFrame } from './types.ts';
 
@@ -38,12 +39,15 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /** Decoders for binary framings, by content type. */
-const BINARY_DECODERS: Record<string, (bytes: Uint8Array) => DecodedBody> = {};
+const BINARY_DECODERS: Record<string, (bytes: Uint8Array) => DecodedBody> = {
+  'application/vnd.amazon.eventstream': decodeEventStream,
+};
 
 export function decodeBody(headers: Headers, body: Body): DecodedBody {
   const contentType = contentTypeOf(headers);
   const binary = BINARY_DECODERS[contentType];
-  if (binary) return binary(typeof body === 'string' ? Buffer.from(body, 'latin1') : body);
+  // go-vcr stores bytes that happen to be valid UTF-8 as a plain string: encode it back as UTF-8.
+  if (binary) return binary(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
 
   const text = typeof body === 'string' ? body : bytesAsText(body);
   if (text === undefined) return { kind: 'binary', bytes: body as Uint8Array, contentType };

@@ -5,10 +5,14 @@ import { decodeBody, type DecodedBody } from '../decode/index.ts';
 import type { Cassette, Interaction } from '../model.ts';
 import type { Dialect, RequestInfo } from './dialect.ts';
 import { openaiChat } from './openai-chat.ts';
+import { anthropic } from './anthropic.ts';
+import { bedrock } from './bedrock.ts';
+import { openaiResponses } from './openai-responses.ts';
+import { gemini } from './gemini.ts';
 import type { Exchange } from './types.ts';
 
 /** Tried in order; the first whose `matches` accepts the request interprets it. */
-const DIALECTS: Dialect[] = [openaiChat];
+const DIALECTS: Dialect[] = [openaiChat, openaiResponses, gemini, anthropic, bedrock];
 
 export interface AnalyzedInteraction {
   interaction: Interaction;

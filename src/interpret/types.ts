@@ -51,6 +51,8 @@ export interface LlmRequest {
   tools: ToolDefinition[];
   stream: boolean;
   responseFormat?: ResponseFormat;
+  /** OpenAI Responses `previous_response_id`: earlier turns live on the server, not in `messages`. */
+  previousResponseId?: string;
 }
 
 /** Token counts, normalized across providers; see the README for where each comes from. */

@@ -1,6 +1,7 @@
 // A decoded body as plain text lines; shared by the terminal transcript and the Markdown export.
 
 import type { DecodedBody } from '../decode/types.ts';
+import { chunkInnerText } from '../decode/event-stream.ts';
 import { formatBytes } from './format.ts';
 
 /** Decoded raw body: JSON pretty-printed, each SSE event on its own line. */
@@ -18,7 +19,11 @@ export function rawBodyLines(body: DecodedBody): string[] {
     case 'event-stream':
       return [
         `${body.frames.length} event-stream frames${body.error ? ` (${body.error})` : ''}`,
-        ...body.frames.map((f) => `${JSON.stringify(f.headers)} ${f.payload}`),
+        // Bedrock chunks: the Anthropic event inside, not its base64.
+        ...body.frames.map((f) => {
+          const inner = chunkInnerText(f);
+          return inner === undefined ? `${JSON.stringify(f.headers)} ${f.payload}` : `chunk: ${inner}`;
+        }),
       ];
     case 'text':
       return body.text.split('\n');

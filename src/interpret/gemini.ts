@@ -1,0 +1,297 @@
+// Google Gemini: the Generative Language API (…/models/<model>:generateContent) and Vertex AI
+// (…/publishers/google/models/<model>:generateContent), plain JSON, SSE (`?alt=sse`) or a JSON
+// array of chunks (streamGenerateContent without alt=sse). Every form runs through one reducer.
+
+import type { DecodedBody } from '../decode/types.ts';
+import { eventJson } from '../decode/sse.ts';
+import type { HttpResponse } from '../model.ts';
+import type { Dialect, RequestInfo, StreamAccumulator } from './dialect.ts';
+import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
+import { base64Size, usage } from './parts.ts';
+import { errorFromBody, httpError } from './errors.ts';
+import type { Citation, ContentPart, LlmError, LlmRequest, LlmResponse, Message, ResponseFormat, ToolDefinition, Usage } from './types.ts';
+
+// Matched by the method suffix, so Vertex tuned-model `endpoints/<id>:generateContent` count too.
+const GENERATE = /:(streamG|g)enerateContent$/;
+const MODEL = /\/(?:tunedModels|models)\/([^/:]+):/;
+
+// ---- parts, shared by request and response -------------------------------------------------
+
+/** Thought signatures are opaque and long: keep their start and length only (fits `abbreviate`). */
+export function shortSignature(signature: string): string {
+  return signature.length <= 24 ? signature : `${signature.slice(0, 8)}…(${signature.length} chars)`;
+}
+
+function clip(text: string, max = 120): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** inlineData (base64) or fileData (a URI) as an image or file summary, never the payload. */
+function mediaOf(part: JsonObject): ContentPart | undefined {
+  const source = [part.inlineData, part.inline_data, part.fileData, part.file_data].find(isObject);
+  if (!source) return undefined;
+  const mediaType = asString(source.mimeType ?? source.mime_type) ?? 'application/octet-stream';
+  const type = mediaType.startsWith('image/') ? 'image' : 'file';
+  const data = asString(source.data);
+  if (data !== undefined) return { type, mediaType, bytes: base64Size(data) };
+  return { type, mediaType, url: asString(source.fileUri ?? source.file_uri) ?? '' };
+}
+
+/** Code the model ran with the code execution tool, and its result. */
+function codeExecutionOf(part: JsonObject): ContentPart | undefined {
+  if (isObject(part.executableCode)) {
+    const code = part.executableCode;
+    return { type: 'other', kind: 'code_execution', summary: `${asString(code.language) ?? 'code'}: ${clip(asString(code.code) ?? '')}` };
+  }
+  if (isObject(part.codeExecutionResult)) {
+    const result = part.codeExecutionResult;
+    return { type: 'other', kind: 'code_execution_result', summary: `${asString(result.outcome) ?? 'result'}: ${clip(asString(result.output) ?? '')}` };
+  }
+  return undefined;
+}
+
+// ---- request ---------------------------------------------------------------------------------
+
+function toolResultContent(response: unknown): string {
+  return typeof response === 'string' ? response : JSON.stringify(response ?? null);
+}
+
+function requestParts(raw: unknown): ContentPart[] {
+  const part = asObject(raw);
+  const out: ContentPart[] = [];
+  // The signature belongs to the part it came with; a reasoning part carries it, never as text.
+  const signature = asString(part.thoughtSignature);
+  const text = asString(part.text);
+  if (text !== undefined && part.thought === true) {
+    out.push(signature ? { type: 'reasoning', text, signature: shortSignature(signature) } : { type: 'reasoning', text });
+    return out;
+  }
+  if (signature) out.push({ type: 'reasoning', text: '', signature: shortSignature(signature) });
+  if (text !== undefined) {
+    out.push({ type: 'text', text });
+  } else if (isObject(part.functionCall)) {
+    const call = part.functionCall;
+    out.push({ type: 'tool-call', id: asString(call.id) ?? null, name: asString(call.name) ?? '', arguments: call.args ?? {} });
+  } else if (isObject(part.functionResponse)) {
+    const result = part.functionResponse;
+    const name = asString(result.name);
+    out.push({ type: 'tool-result', toolCallId: asString(result.id) ?? null, ...(name ? { name } : {}), content: toolResultContent(result.response) });
+  } else {
+    const other = mediaOf(part) ?? codeExecutionOf(part);
+    if (other) out.push(other);
+    else if (!signature) out.push({ type: 'other', kind: Object.keys(part)[0] ?? 'unknown', summary: clip(JSON.stringify(part)) });
+  }
+  return out;
+}
+
+function requestMessage(raw: unknown): Message {
+  const content = asObject(raw);
+  const parts = asArray(content.parts).flatMap(requestParts);
+  const role = asString(content.role);
+  if (role === 'model') return { role: 'assistant', content: parts };
+  const onlyResults = parts.length > 0 && parts.every((p) => p.type === 'tool-result');
+  return { role: role === 'function' || onlyResults ? 'tool' : 'user', content: parts };
+}
+
+function systemText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (!isObject(value)) return null;
+  const texts = asArray(value.parts).map((p) => asString(asObject(p).text)).filter((t) => t !== undefined);
+  return texts.length ? texts.join('\n') : null;
+}
+
+function toolDefinitions(body: JsonObject): ToolDefinition[] {
+  return asArray(body.tools).flatMap((raw): ToolDefinition[] => {
+    const tool = asObject(raw);
+    const declared = asArray(tool.functionDeclarations ?? tool.function_declarations).map((d): ToolDefinition => {
+      const fn = asObject(d);
+      const definition: ToolDefinition = { name: asString(fn.name) ?? '' };
+      if (asString(fn.description)) definition.description = asString(fn.description)!;
+      const parameters = fn.parameters ?? fn.parametersJsonSchema;
+      if (parameters !== undefined) definition.parameters = parameters;
+      return definition;
+    });
+    // Built-in tools (googleSearch, codeExecution, urlContext, …) are keys of the Tool object.
+    const builtIn = Object.keys(tool)
+      .filter((key) => key !== 'functionDeclarations' && key !== 'function_declarations')
+      .map((key): ToolDefinition => ({ name: key, kind: key }));
+    return [...declared, ...builtIn];
+  });
+}
+
+function responseFormat(config: JsonObject): ResponseFormat | undefined {
+  const mimeType = asString(config.responseMimeType);
+  const schema = config.responseJsonSchema ?? config.responseSchema ?? config._responseJsonSchema;
+  if (mimeType === 'text/x.enum') return schema === undefined ? { type: 'enum' } : { type: 'enum', schema };
+  if (schema !== undefined) return { type: 'json_schema', schema };
+  if (mimeType === 'application/json') return { type: 'json_object' };
+  return undefined;
+}
+
+function readRequest(info: RequestInfo): LlmRequest {
+  const body = info.body.kind === 'json' ? asObject(info.body.value) : {};
+  const model = MODEL.exec(info.url.pathname)?.[1];
+  const request: LlmRequest = {
+    model: model ? decodeURIComponent(model) : null,
+    system: systemText(body.systemInstruction ?? body.system_instruction),
+    messages: asArray(body.contents).map(requestMessage),
+    tools: toolDefinitions(body),
+    stream: GENERATE.exec(info.url.pathname)?.[1] === 'streamG',
+  };
+  const format = responseFormat(asObject(body.generationConfig ?? body.generation_config));
+  if (format) request.responseFormat = format;
+  return request;
+}
+
+// ---- response --------------------------------------------------------------------------------
+
+/** usageMetadata. candidatesTokenCount does NOT include thoughtsTokenCount (unlike OpenAI's
+ * completion_tokens); both are kept as reported, and totalTokenCount is their sum plus the prompt. */
+export function geminiUsage(raw: unknown): Usage | null {
+  const meta = asObject(raw);
+  const input = asNumber(meta.promptTokenCount);
+  const total = asNumber(meta.totalTokenCount);
+  // Vertex streams send `usageMetadata: {trafficType}` on early chunks: no counts, no usage.
+  if (input === undefined && total === undefined && asNumber(meta.candidatesTokenCount) === undefined) return null;
+  return usage({
+    inputTokens: input,
+    outputTokens: asNumber(meta.candidatesTokenCount),
+    totalTokens: total,
+    cacheReadTokens: asNumber(meta.cachedContentTokenCount),
+    reasoningTokens: asNumber(meta.thoughtsTokenCount),
+  });
+}
+
+interface GeminiState {
+  id?: string;
+  model?: string;
+  text: string;
+  reasoning: string;
+  /** Gemini sends each function call whole (args already an object), so no slots are needed. */
+  toolCalls: LlmResponse['toolCalls'];
+  serverTools: ContentPart[];
+  citations: Citation[];
+  finishReason: string | null;
+  usage: Usage | null;
+  events: number;
+  error?: LlmError;
+}
+
+export type GeminiEvent = { kind: 'chunk'; chunk: JsonObject } | { kind: 'other' };
+
+function addCitation(state: GeminiState, source: unknown): void {
+  const item = asObject(source);
+  const url = asString(item.uri) ?? asString(item.url);
+  if (!url || state.citations.some((c) => c.url === url)) return;
+  const title = asString(item.title);
+  state.citations.push(title ? { url, title } : { url });
+}
+
+function addServerTool(state: GeminiState, part: ContentPart): void {
+  const key = JSON.stringify(part);
+  if (!state.serverTools.some((p) => JSON.stringify(p) === key)) state.serverTools.push(part);
+}
+
+function accumulateCandidate(state: GeminiState, candidate: JsonObject): void {
+  for (const raw of asArray(asObject(candidate.content).parts)) {
+    const part = asObject(raw);
+    const text = asString(part.text);
+    if (text !== undefined) {
+      if (part.thought === true) state.reasoning += text;
+      else state.text += text;
+    } else if (isObject(part.functionCall)) {
+      const call = part.functionCall;
+      state.toolCalls.push({ id: asString(call.id) ?? null, name: asString(call.name) ?? '', arguments: call.args ?? {} });
+    } else {
+      // Generated images and code execution; appended, since each arrives whole in its own part.
+      const other = mediaOf(part) ?? codeExecutionOf(part);
+      if (other) state.serverTools.push(other);
+    }
+  }
+  const grounding = asObject(candidate.groundingMetadata);
+  const queries = asArray(grounding.webSearchQueries).map(asString).filter(Boolean);
+  if (queries.length) addServerTool(state, { type: 'other', kind: 'web_search', summary: queries.join('; ') });
+  for (const chunk of asArray(grounding.groundingChunks)) {
+    const c = asObject(chunk);
+    addCitation(state, c.web ?? c.retrievedContext ?? c.maps);
+  }
+  const citationMetadata = asObject(candidate.citationMetadata);
+  for (const source of asArray(citationMetadata.citationSources ?? citationMetadata.citations)) addCitation(state, source);
+  if (asString(candidate.finishReason)) state.finishReason = asString(candidate.finishReason)!;
+}
+
+export const geminiStream: StreamAccumulator<GeminiState, GeminiEvent> = {
+  initial: () => ({ text: '', reasoning: '', toolCalls: [], serverTools: [], citations: [], finishReason: null, usage: null, events: 0 }),
+
+  accumulate(state, event) {
+    state.events++;
+    if (event.kind === 'other') return state;
+    const chunk = event.chunk;
+    if (asString(chunk.responseId) && !state.id) state.id = asString(chunk.responseId)!;
+    if (asString(chunk.modelVersion)) state.model = asString(chunk.modelVersion)!;
+    if (isObject(chunk.error)) state.error = errorFromBody(chunk);
+    const feedback = asObject(chunk.promptFeedback);
+    const blocked = asString(feedback.blockReason);
+    if (blocked) {
+      const detail = asString(feedback.blockReasonMessage);
+      state.error = { type: 'blocked', message: `${blocked}${detail ? `: ${detail}` : ''}` };
+    }
+    const candidates = asArray(chunk.candidates).map(asObject);
+    const candidate = candidates.find((c) => (asNumber(c.index) ?? 0) === 0);
+    if (candidate) accumulateCandidate(state, candidate);
+    // Counts are totals so far (each chunk repeats the prompt count), so the last one wins.
+    const reported = geminiUsage(chunk.usageMetadata);
+    if (reported) state.usage = reported;
+    return state;
+  },
+
+  finalize(state) {
+    const response: LlmResponse = {
+      text: state.text,
+      reasoning: state.reasoning,
+      toolCalls: state.toolCalls,
+      finishReason: state.finishReason,
+      usage: state.usage,
+      events: state.events,
+    };
+    if (state.id) response.id = state.id;
+    if (state.model) response.model = state.model;
+    if (state.error) response.error = state.error;
+    if (state.citations.length) response.citations = state.citations;
+    if (state.serverTools.length) response.serverTools = state.serverTools;
+    // Gemini streams have no terminator: the finish reason is the only sign the answer is whole.
+    if (state.events > 0 && !state.finishReason && !state.error) response.incomplete = true;
+    return response;
+  },
+};
+
+/** Runs the reducer over chunks (SSE data, or a JSON array's elements). */
+export function reduceChunks(chunks: unknown[]): LlmResponse {
+  let state = geminiStream.initial();
+  for (const chunk of chunks) {
+    state = geminiStream.accumulate(state, isObject(chunk) ? { kind: 'chunk', chunk } : { kind: 'other' });
+  }
+  return geminiStream.finalize(state);
+}
+
+function readResponse(body: DecodedBody, response: HttpResponse): LlmResponse {
+  let result: LlmResponse;
+  if (body.kind === 'sse') result = reduceChunks(body.events.map(eventJson));
+  // A JSON array is a whole stream (streamGenerateContent without alt=sse): same reducer.
+  else if (body.kind === 'json' && Array.isArray(body.value)) result = reduceChunks(body.value);
+  else {
+    const single = reduceChunks([body.kind === 'json' ? body.value : {}]);
+    result = { ...single, events: 0 };
+    delete result.incomplete;
+  }
+  if (response.status >= 400 && !result.error) result.error = httpError(body, response);
+  return result;
+}
+
+export const gemini: Dialect = {
+  provider: 'gemini',
+  matches: (info) => GENERATE.test(info.url.pathname),
+  readRequest,
+  readResponse,
+};

@@ -1,0 +1,401 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { createParser } from 'eventsource-parser';
+import { exchangesOf, analyzeFile } from '../helpers/analyze.ts';
+import { sample, corpusFile, corpusFiles, SKIP_WITHOUT_CORPUS } from '../helpers/paths.ts';
+import { analyzeInteraction } from '../../src/interpret/index.ts';
+import { gemini, geminiUsage, reduceChunks } from '../../src/interpret/gemini.ts';
+import { eventJson } from '../../src/decode/sse.ts';
+import type { Exchange, LlmResponse, Message } from '../../src/interpret/types.ts';
+import type { Interaction } from '../../src/model.ts';
+
+const API = 'https://generativelanguage.googleapis.com/v1beta/models';
+
+function geminiInteraction(url: string, requestBody: unknown, responseBody: string, status = 200, contentType = 'application/json'): Interaction {
+  return {
+    index: 0,
+    request: { method: 'POST', url, headers: { 'Content-Type': ['application/json'] }, body: JSON.stringify(requestBody) },
+    response: { status, statusText: `${status}`, headers: { 'Content-Type': [contentType] }, body: responseBody },
+  };
+}
+
+// ---- samples ---------------------------------------------------------------------------------
+
+test('streamed text, then whole function calls; the next request re-sends them', async () => {
+  const [first, second] = await exchangesOf(sample('gemini-tools-stream.yaml'));
+  assert.equal(first!.provider, 'gemini');
+  assert.equal(first!.host, 'generativelanguage.googleapis.com');
+  assert.equal(first!.request.model, 'gemini-2.5-flash');
+  assert.equal(first!.request.stream, true);
+  assert.equal(first!.request.system, 'You are a concise travel assistant.');
+  assert.deepEqual(first!.request.tools, [
+    {
+      name: 'get_weather',
+      description: 'Current weather for a city',
+      parameters: { type: 'OBJECT', properties: { city: { type: 'STRING' }, unit: { type: 'STRING', enum: ['celsius', 'fahrenheit'] } }, required: ['city'] },
+    },
+    { name: 'get_time', description: 'Local time in a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+  ]);
+  const response = first!.response;
+  assert.equal(response.text, 'Checking both for you: weather first, then time.');
+  assert.deepEqual(response.toolCalls, [
+    { id: null, name: 'get_weather', arguments: { city: 'Lisbon', unit: 'celsius' } },
+    { id: null, name: 'get_time', arguments: { city: 'Lisbon' } },
+  ]);
+  assert.equal(response.finishReason, 'STOP');
+  assert.equal(response.events, 4);
+  assert.equal(response.id, 'tOoLs1StReAm');
+  assert.deepEqual(response.usage, { inputTokens: 96, outputTokens: 41, totalTokens: 167, reasoningTokens: 30 });
+  assert.equal(response.incomplete, undefined);
+
+  assert.deepEqual(second!.request.messages.slice(1), [
+    {
+      role: 'assistant',
+      content: [
+        { type: 'text', text: 'Checking both for you: weather first, then time.' },
+        // The signature is kept short and out of the text.
+        { type: 'reasoning', text: '', signature: 'CpoBAb4+…(134 chars)' },
+        { type: 'tool-call', id: null, name: 'get_weather', arguments: { city: 'Lisbon', unit: 'celsius' } },
+        { type: 'tool-call', id: null, name: 'get_time', arguments: { city: 'Lisbon' } },
+      ],
+    },
+    {
+      role: 'tool',
+      content: [
+        { type: 'tool-result', toolCallId: null, name: 'get_weather', content: '{"temperature":21,"conditions":"sunny"}' },
+        { type: 'tool-result', toolCallId: null, name: 'get_time', content: '{"output":"14:05"}' },
+      ],
+    },
+  ]);
+  assert.equal(second!.response.text, 'It is 21 °C and sunny in Lisbon, and the local time is 14:05.');
+  assert.deepEqual(second!.response.usage, { inputTokens: 180, outputTokens: 19, totalTokens: 199 });
+  assert.equal(oracleMismatch(first!, second!), undefined);
+});
+
+test('Vertex plain JSON: media summarized, structured output, cached tokens; a JSON array is a stream', async () => {
+  const [json, array] = await exchangesOf(sample('gemini-json.yaml'));
+  assert.equal(json!.host, 'us-central1-aiplatform.googleapis.com');
+  assert.equal(json!.request.model, 'gemini-2.5-pro');
+  assert.equal(json!.request.stream, false);
+  assert.equal(json!.request.system, null);
+  assert.deepEqual(json!.request.messages, [
+    {
+      role: 'user',
+      content: [
+        { type: 'text', text: 'Describe this image as JSON.' },
+        { type: 'image', mediaType: 'image/png', bytes: 70 },
+        { type: 'file', mediaType: 'application/pdf', url: 'gs://demo-bucket/spec.pdf' },
+      ],
+    },
+  ]);
+  assert.deepEqual(json!.request.responseFormat, {
+    type: 'json_schema',
+    schema: { type: 'object', properties: { name: { type: 'string' }, colors: { type: 'array', items: { type: 'string' } } }, required: ['name', 'colors'] },
+  });
+  assert.deepEqual(json!.response, {
+    id: 'vErTeXjSoN',
+    model: 'gemini-2.5-pro',
+    text: '{"name": "pixel", "colors": ["red"]}',
+    reasoning: '',
+    toolCalls: [],
+    finishReason: 'STOP',
+    usage: { inputTokens: 270, outputTokens: 14, totalTokens: 284, cacheReadTokens: 256 },
+    events: 0,
+  });
+
+  assert.equal(array!.request.stream, true);
+  assert.equal(array!.response.text, 'Olá!');
+  assert.equal(array!.response.events, 2);
+  assert.equal(array!.response.finishReason, 'STOP');
+  // The first chunk's usageMetadata is only {trafficType}; it must not reset the counts.
+  assert.deepEqual(array!.response.usage, { inputTokens: 9, outputTokens: 2, totalTokens: 11 });
+});
+
+test('thought parts, code execution, search grounding', async () => {
+  const [exchange] = await exchangesOf(sample('gemini-thinking-stream.yaml'));
+  assert.deepEqual(exchange!.request.tools, [
+    { name: 'googleSearch', kind: 'googleSearch' },
+    { name: 'codeExecution', kind: 'codeExecution' },
+  ]);
+  const response = exchange!.response;
+  assert.equal(response.reasoning, '**Planning**\n\nThe user wants the year and a quick calculation.');
+  assert.equal(response.text, 'The Lord of the Rings was first published in 1954, 71 years ago.');
+  assert.ok(!response.text.includes('EpYC'), 'a thought signature never becomes text');
+  assert.deepEqual(response.serverTools, [
+    { type: 'other', kind: 'code_execution', summary: 'PYTHON: print(2025 - 1954)' },
+    { type: 'other', kind: 'code_execution_result', summary: 'OUTCOME_OK: 71' },
+    { type: 'other', kind: 'web_search', summary: 'lord of the rings first published' },
+  ]);
+  assert.deepEqual(response.citations, [
+    { url: 'https://en.wikipedia.org/wiki/The_Lord_of_the_Rings', title: 'wikipedia.org' },
+    { url: 'https://www.tolkien.co.uk/', title: 'tolkien.co.uk' },
+  ]);
+  // Outputs exclude thoughts: 31 + 31 + 100 = 162; total also counts 10 tool-use prompt tokens.
+  assert.deepEqual(response.usage, { inputTokens: 31, outputTokens: 31, totalTokens: 172, reasoningTokens: 100 });
+  assert.equal(response.events, 5);
+});
+
+test('HTTP error, blocked prompt, cut stream, error event inside a stream', async () => {
+  const [http, blocked, cut, streamError] = await exchangesOf(sample('gemini-errors.yaml'));
+  assert.deepEqual(http!.response.error, { type: 'INVALID_ARGUMENT', message: 'API key not valid. Please pass a valid API key.' });
+  assert.deepEqual(blocked!.response.error, { type: 'blocked', message: 'PROHIBITED_CONTENT' });
+  assert.equal(blocked!.response.incomplete, undefined);
+  assert.equal(cut!.response.text, 'One, two,');
+  assert.equal(cut!.response.incomplete, true);
+  assert.equal(cut!.response.error, undefined);
+  assert.equal(streamError!.response.text, 'Once upon');
+  assert.deepEqual(streamError!.response.error, { type: 'UNAVAILABLE', message: 'The model is overloaded. Please try again later.' });
+  assert.equal(streamError!.response.incomplete, undefined);
+});
+
+test('matches generate calls only; model from the URL; odd input never throws', () => {
+  const info = (url: string) => ({ method: 'POST', url: new URL(url), body: { kind: 'empty' as const } });
+  assert.ok(gemini.matches(info(`${API}/gemini-2.5-flash:generateContent`)));
+  assert.ok(gemini.matches(info('https://generativelanguage.googleapis.com/v1beta/tunedModels/my-tune-1:streamGenerateContent?alt=sse')));
+  assert.ok(!gemini.matches(info(`${API}/gemini-2.5-flash:countTokens`)));
+  assert.ok(!gemini.matches(info('https://us-east5-aiplatform.googleapis.com/v1/projects/p/locations/l/publishers/anthropic/models/claude:rawPredict')));
+  assert.equal(gemini.readRequest(info(`${API}/gemini-2.0-flash:generateContent`)).model, 'gemini-2.0-flash');
+  const endpoint = gemini.readRequest(info('https://us-central1-aiplatform.googleapis.com/v1/projects/p/locations/l/endpoints/123:streamGenerateContent'));
+  assert.deepEqual([endpoint.model, endpoint.stream], [null, true]);
+
+  const request = {
+    contents: [
+      { role: 'user', parts: [{ text: 'hi' }] },
+      { role: 'model', parts: [{ text: 'I think…', thought: true, thoughtSignature: 'short' }, { functionCall: { name: 'noop' } }] },
+      { role: 'function', parts: [{ functionResponse: { name: 'noop', response: { ok: true } } }] },
+      { parts: [{ videoMetadata: { fps: 1 } }] },
+      'junk',
+    ],
+    systemInstruction: 'Be brief.',
+    generationConfig: { responseMimeType: 'application/json' },
+  };
+  const llm = analyzeInteraction(geminiInteraction(`${API}/m:generateContent`, request, '{"candidates":[{"content":{"parts":[{"functionCall":{"name":"noop"}}]},"finishReason":"STOP"}]}')).llm!;
+  assert.equal(llm.request.system, 'Be brief.');
+  assert.deepEqual(llm.request.responseFormat, { type: 'json_object' });
+  assert.deepEqual(llm.request.messages.map((m: Message) => m.role), ['user', 'assistant', 'tool', 'user', 'user']);
+  assert.deepEqual(llm.request.messages[1]!.content, [
+    { type: 'reasoning', text: 'I think…', signature: 'short' },
+    { type: 'tool-call', id: null, name: 'noop', arguments: {} },
+  ]);
+  assert.deepEqual(llm.request.messages[3]!.content, [{ type: 'other', kind: 'videoMetadata', summary: '{"videoMetadata":{"fps":1}}' }]);
+  assert.deepEqual(llm.response.toolCalls, [{ id: null, name: 'noop', arguments: {} }]);
+
+  for (const body of ['', 'not json', '[1, "x", null]', '{"candidates":"x"}', 'data: {"candidates":[{}]}\n\n']) {
+    const odd = analyzeInteraction(geminiInteraction(`${API}/m:streamGenerateContent`, {}, body)).llm!;
+    assert.equal(odd.response.text, '');
+  }
+  assert.equal(geminiUsage({ trafficType: 'ON_DEMAND' }), null);
+});
+
+// ---- the corpus ------------------------------------------------------------------------------
+
+test('hand-checked: TestGoogleCommon/gemini-2.5-flash/multi_tool_streaming', { skip: SKIP_WITHOUT_CORPUS }, async () => {
+  const [first, second] = await exchangesOf(corpusFile('fantasy', 'TestGoogleCommon', 'gemini-2.5-flash', 'multi_tool_streaming.yaml'));
+  assert.equal(first!.request.system, 'You are a helpful assistant. Always use both add and multiply at the same time.');
+  assert.deepEqual(first!.request.tools.map((t) => t.name), ['add', 'multiply']);
+  assert.deepEqual(first!.response.toolCalls, [
+    { id: null, name: 'add', arguments: { b: 3, a: 2 } },
+    { id: null, name: 'multiply', arguments: { a: 2, b: 3 } },
+  ]);
+  assert.equal(first!.response.text, '');
+  assert.equal(first!.response.id, 'XQCzaYWvIqfRz7IPupTlyAk');
+  assert.deepEqual(first!.response.usage, { inputTokens: 121, outputTokens: 36, totalTokens: 195, reasoningTokens: 38 });
+  // The SDK numbers the calls it re-sends; results carry the same ids.
+  const toolCalls = second!.request.messages[1]!.content.filter((p) => p.type === 'tool-call');
+  assert.deepEqual(toolCalls.map((c) => c.type === 'tool-call' && c.id), ['1', '2']);
+  assert.deepEqual(second!.request.messages[2], {
+    role: 'tool',
+    content: [
+      { type: 'tool-result', toolCallId: '1', name: 'add', content: '{"result":"5"}' },
+      { type: 'tool-result', toolCallId: '2', name: 'multiply', content: '{"result":"6"}' },
+    ],
+  });
+  assert.equal(second!.response.text, 'The sum of 2 and 3 is 5. The product of 2 and 3 is 6.');
+  assert.equal(second!.response.events, 3);
+  assert.deepEqual(second!.response.usage, { inputTokens: 218, outputTokens: 22, totalTokens: 240 });
+});
+
+test('hand-checked: TestGoogleCommon/vertex-gemini-2-5-flash/tool (plain JSON)', { skip: SKIP_WITHOUT_CORPUS }, async () => {
+  const [first, second] = await exchangesOf(corpusFile('fantasy', 'TestGoogleCommon', 'vertex-gemini-2-5-flash', 'tool.yaml'));
+  assert.equal(first!.host, 'us-east5-aiplatform.googleapis.com');
+  assert.equal(first!.model, 'gemini-2.5-flash');
+  assert.deepEqual(first!.response.toolCalls, [{ id: null, name: 'weather', arguments: { location: 'Florence,Italy' } }]);
+  assert.deepEqual(first!.response.usage, { inputTokens: 28, outputTokens: 5, totalTokens: 85, reasoningTokens: 52 });
+  assert.equal(first!.response.events, 0);
+  assert.equal(second!.response.text, 'The weather in Florence,Italy is 40 C.');
+  assert.deepEqual(second!.response.usage, { inputTokens: 90, outputTokens: 12, totalTokens: 102 });
+});
+
+/** The lead's oracle, for one pair: response N is the assistant turn re-sent in request N+1. */
+function oracleMismatch(previous: Exchange, next: Exchange): string | undefined {
+  const messages = next.request.messages;
+  let end = messages.length - 1;
+  while (end >= 0 && messages[end]!.role !== 'assistant') end--;
+  let start = end;
+  while (start > 0 && messages[start - 1]!.role === 'assistant') start--;
+  if (end < 0 || start < previous.request.messages.length) return undefined;
+  const parts = messages.slice(start, end + 1).flatMap((m) => m.content);
+  const sent = parts.flatMap((p) => (p.type === 'tool-call' ? [p] : []));
+  const got = previous.response.toolCalls;
+  if (sent.length !== got.length) return `tool calls: ${got.length} vs ${sent.length}`;
+  for (const [i, call] of got.entries()) {
+    if (sent[i]!.name !== call.name || !isDeepStrictEqual(sent[i]!.arguments, call.arguments)) return `tool call ${i}`;
+    if (sent[i]!.id && call.id && sent[i]!.id !== call.id) return `tool call ${i} id`;
+  }
+  const text = parts.map((p) => (p.type === 'text' ? p.text : '')).join('').trim();
+  if (text !== '' && text !== previous.response.text.trim()) return `text: ${JSON.stringify(text.slice(0, 60))}`;
+  return undefined;
+}
+
+const geminiFiles = () => corpusFiles().filter((file) => /Google|ImageUpload|TestSimple/.test(file));
+
+test('corpus sweep: every 2xx Gemini answer is non-empty and re-sent as the next assistant turn', { skip: SKIP_WITHOUT_CORPUS }, async (t) => {
+  let interactions = 0;
+  let pairs = 0;
+  const problems: string[] = [];
+  for (const file of geminiFiles()) {
+    const analyzed = await analyzeFile(file);
+    const items = analyzed.interactions;
+    items.forEach((item, n) => {
+      const url = item.interaction.request.url;
+      const isGemini = /:(streamG|g)enerateContent/.test(url);
+      if (isGemini !== (item.llm?.provider === 'gemini')) problems.push(`${file}#${n}: matched ${item.llm?.provider} for ${url}`);
+      if (!isGemini || !item.llm) return;
+      interactions++;
+      const r = item.llm.response;
+      if (!r.text && !r.reasoning && r.toolCalls.length === 0) problems.push(`${file}#${n}: empty`);
+      if (r.incomplete || r.error || r.finishReason !== 'STOP' || !r.usage) problems.push(`${file}#${n}: not a whole answer`);
+      const next = items[n + 1]?.llm;
+      if (next?.provider === 'gemini') {
+        pairs++;
+        const mismatch = oracleMismatch(item.llm, next);
+        if (mismatch) problems.push(`${file}#${n}: ${mismatch}`);
+      }
+    });
+  }
+  t.diagnostic(`${interactions} Gemini interactions, ${pairs} oracle pairs`);
+  assert.deepEqual(problems, []);
+  assert.equal(interactions, 170);
+  assert.equal(pairs, 52);
+});
+
+// ---- re-cut streams: the same answer however the bytes or chunks fall ---------------------------
+
+async function streamSources(): Promise<string[]> {
+  const files = [sample('gemini-tools-stream.yaml'), sample('gemini-thinking-stream.yaml'), sample('gemini-errors.yaml')];
+  if (!SKIP_WITHOUT_CORPUS) files.push(...geminiFiles().filter((f) => /stream/.test(f)));
+  const texts: string[] = [];
+  for (const file of files) {
+    for (const item of (await analyzeFile(file)).interactions) {
+      if (item.llm?.provider === 'gemini' && item.responseBody.kind === 'sse') texts.push(item.responseBody.text);
+    }
+  }
+  return texts;
+}
+
+const reduceSse = (events: { data: string }[]): LlmResponse => reduceChunks(events.map(eventJson));
+
+function feedInPieces(text: string, cuts: number[]): { data: string }[] {
+  const events: { data: string }[] = [];
+  const parser = createParser({ onEvent: (e) => events.push({ data: e.data }) });
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  let from = 0;
+  for (const point of [...points, text.length]) {
+    parser.feed(text.slice(from, point));
+    from = point;
+  }
+  parser.reset({ consume: true });
+  return events;
+}
+
+type Chunk = Record<string, unknown>;
+const obj = (value: unknown): Chunk => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Chunk) : {});
+const candidateOf = (chunk: Chunk): Chunk | undefined => (Array.isArray(chunk.candidates) ? obj(chunk.candidates[0]) : undefined);
+const partsOf = (candidate: Chunk): Chunk[] => (Array.isArray(obj(candidate.content).parts) ? (obj(candidate.content).parts as Chunk[]) : []);
+
+/** Splits every text part into several chunks at the given points, then merges neighbours. */
+function recut(chunks: Chunk[], cuts: number[][], merges: boolean[]): Chunk[] {
+  let textIndex = 0;
+  const split = chunks.flatMap((chunk): Chunk[] => {
+    const candidate = candidateOf(chunk);
+    if (!candidate) return [chunk];
+    const { finishReason, groundingMetadata, ...candidateRest } = candidate;
+    const pieces: Chunk[][] = [];
+    for (const part of partsOf(candidate)) {
+      if (typeof part.text !== 'string') pieces.push([part]);
+      else {
+        const chars = Array.from(part.text);
+        const at = [...new Set((cuts[textIndex++ % Math.max(cuts.length, 1)] ?? []).map((c) => c % (chars.length + 1)))].sort((a, b) => a - b);
+        let from = 0;
+        for (const point of [...at, chars.length]) {
+          pieces.push([{ ...part, text: chars.slice(from, point).join('') }]);
+          from = point;
+        }
+      }
+    }
+    if (pieces.length === 0) return [chunk];
+    const { usageMetadata: _usage, ...top } = chunk;
+    return pieces.map((piece, i) => {
+      const last = i === pieces.length - 1;
+      const next: Chunk = { ...candidateRest, content: { ...obj(candidate.content), parts: piece } };
+      if (last && finishReason !== undefined) next.finishReason = finishReason;
+      if (last && groundingMetadata !== undefined) next.groundingMetadata = groundingMetadata;
+      return { ...(last ? chunk : top), candidates: [next] };
+    });
+  });
+  const merged: Chunk[] = [];
+  split.forEach((chunk, i) => {
+    const previous = merged[merged.length - 1];
+    const a = previous && candidateOf(previous);
+    const b = candidateOf(chunk);
+    if (!previous || !a || !b || !merges[i % Math.max(merges.length, 1)]) {
+      merged.push(chunk);
+      return;
+    }
+    const candidate = { ...a, ...b, content: { ...obj(b.content), parts: [...partsOf(a), ...partsOf(b)] } };
+    const usageMetadata = geminiUsage(chunk.usageMetadata) ? chunk.usageMetadata : previous.usageMetadata;
+    merged[merged.length - 1] = { ...previous, ...chunk, candidates: [candidate], usageMetadata };
+  });
+  return merged;
+}
+
+const withoutEvents = (r: LlmResponse) => ({ ...r, events: 0 });
+
+test('property: SSE fed in random pieces gives the same response', async () => {
+  const sources = await streamSources();
+  assert.ok(sources.length >= 6);
+  const expected = sources.map((text) => reduceSse(feedInPieces(text, [])));
+  fc.assert(
+    fc.property(fc.nat({ max: sources.length - 1 }), fc.array(fc.nat(), { maxLength: 30 }), (which, cuts) => {
+      assert.deepEqual(reduceSse(feedInPieces(sources[which]!, cuts)), expected[which]);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('property: text split and chunks merged differently gives the same answer; all in one is the plain JSON', async () => {
+  const sources = (await streamSources()).map((text) => feedInPieces(text, []).map((e) => eventJson(e) as Chunk));
+  const expected = sources.map((chunks) => withoutEvents(reduceChunks(chunks)));
+  fc.assert(
+    fc.property(
+      fc.nat({ max: sources.length - 1 }),
+      fc.array(fc.array(fc.nat(), { maxLength: 4 }), { maxLength: 12 }),
+      fc.array(fc.boolean(), { maxLength: 40 }),
+      (which, cuts, merges) => {
+        assert.deepEqual(withoutEvents(reduceChunks(recut(sources[which]!, cuts, merges))), expected[which]);
+      },
+    ),
+    { numRuns: 200 },
+  );
+  // One merged chunk read as a plain JSON body is the same answer as the stream.
+  for (const [i, chunks] of sources.entries()) {
+    const [single] = recut(chunks, [], [true]);
+    if (chunks.some((c) => c.error)) continue;
+    const body = { kind: 'json' as const, value: single, text: '' };
+    const plain = gemini.readResponse(body, { status: 200, statusText: 'OK', headers: {}, body: '' }, gemini.readRequest({ method: 'POST', url: new URL(`${API}/m:generateContent`), body }));
+    const { incomplete: _ignored, ...stream } = expected[i]!;
+    assert.deepEqual(plain, stream);
+  }
+});
