@@ -46,6 +46,36 @@ Examples:
       setCode(await show(paths, options, io));
     });
 
+  program
+    .command('scrub')
+    .description('Remove credentials and map hosts in cassettes, in place, changing only the secret bytes.')
+    .argument('<paths...>', 'cassette files or directories (searched for *.yaml, *.yml, *.yaml.gz)')
+    .option('--check', 'change nothing; print each finding as file:line:col rule-id, exit 1 if any')
+    .option('--dry-run', 'change nothing; print the would-be unified diff (secrets masked)')
+    .option('--host <old=new>', 'map a host in URLs, Host headers, host fields and bodies (repeatable)', collect)
+    .option('--header <name>', 'also redact this header (repeatable)', collect)
+    .option('--replace <regex=text>', 'also replace this pattern in bodies, URLs and headers (repeatable)', collect)
+    .option('--drop', 'remove credential headers instead of replacing their values')
+    .option('--json', 'print one JSON object per file (NDJSON): file, status, masked findings')
+    .option('--no-color', 'no colors (also NO_COLOR=1; colors are only used on a terminal)')
+    .addHelpText(
+      'after',
+      `
+Rules also come from .cassette.yaml or cassette.config.json (nearest one up from the current
+directory, section "scrub"); see the README. Exit codes: 0 clean or fixed, 1 findings with --check
+or --dry-run, 2 bad input (a file that does not parse is left untouched).
+
+Examples:
+  $ cassette scrub --check testdata/
+  $ cassette scrub testdata/fixtures/chat.yaml
+  $ cassette scrub --host llm-gateway.corp.internal=api.openai.com --dry-run testdata/
+  $ cassette scrub --header X-Tenant-Token --replace 'acct_[0-9]+=acct_0' testdata/`,
+    )
+    .action(async (paths: string[], options) => {
+      const { scrub } = await import('./commands/scrub.ts');
+      setCode(await scrub(paths, options, io));
+    });
+
   return program;
 }
 

@@ -1,0 +1,229 @@
+// Text in → scrubbed text and findings out, by editing the yaml CST: only the scalars that hold a
+// secret (and the content_length they invalidate) get new source; every other byte is kept. A file
+// without findings comes back as the very same string.
+
+import { Composer, CST, LineCounter, Parser } from 'yaml';
+import { CassetteError } from '../errors.ts';
+import {
+  isBinaryItem,
+  isMapToken,
+  isScalarToken,
+  mapEntries,
+  mapGet,
+  removeMapItems,
+  scalarText,
+  valueScalars,
+  type Item,
+  type ScalarToken,
+} from './cst-tree.ts';
+import { mask, type RuleId } from './rules.ts';
+import { headerRule, scanCredentialHeader, scanValue, type Compiled, type Hit, type Scanned } from './scan.ts';
+
+export interface Finding {
+  rule: RuleId;
+  line: number;
+  col: number;
+  /** The secret as it may be shown: `mask()`ed, never whole. */
+  masked: string;
+  /** Where in the cassette, e.g. `interactions[0].request.headers.Authorization`. */
+  path: string;
+  /** Source range of the secret (or of its scalar) in the input text. */
+  offset: number;
+  length: number;
+}
+
+type Path = Array<string | number>;
+
+const pathText = (path: Path) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+
+/** A request or response map: the body edits in it change its content_length. */
+interface Frame {
+  map: CST.Token;
+  /** Body size in bytes before and after the scrub. */
+  before: number;
+  after: number;
+  contentType: string;
+}
+
+class Editor {
+  readonly findings: Finding[] = [];
+
+  constructor(private readonly c: Compiled) {}
+
+  /** Records hits for `token`, locating each secret in the scalar's source where it is written out. */
+  private record(token: ScalarToken, hits: Hit[], path: Path, locate = true): void {
+    const from = new Map<string, number>();
+    for (const hit of hits) {
+      const start = locate ? token.source.indexOf(hit.secret, from.get(hit.secret) ?? 0) : -1;
+      const found = start >= 0 && hit.secret.length > 0;
+      if (found) from.set(hit.secret, start + hit.secret.length);
+      // Not written out verbatim (escaped, or inside base64): the whole scalar is the range.
+      const offset = found ? token.offset + start + this.headerLength(token) : token.offset;
+      const length = found ? hit.secret.length : this.headerLength(token) + token.source.length;
+      this.findings.push({ rule: hit.rule, line: 0, col: 0, masked: mask(hit.secret), path: pathText(path), offset, length });
+    }
+  }
+
+  /** A block scalar's offset is its header's; the source starts on the next line. */
+  private headerLength(token: ScalarToken): number {
+    if (token.type !== 'block-scalar') return 0;
+    return token.props.reduce((n, t) => n + ('source' in t ? t.source.length : 0), 0);
+  }
+
+  /** Gives `token` the value `next`: by replacing the secrets inside its source, else re-encoded. */
+  private rewrite(token: ScalarToken, scanned: Scanned, pairs: Array<[string, string]>): void {
+    let source = token.source;
+    for (const [from, to] of pairs) if (from) source = source.split(from).join(to);
+    const trial = { ...token, source } as ScalarToken;
+    if (scalarText(trial) === scanned.value) {
+      token.source = source;
+      return;
+    }
+    CST.setScalarValue(token, scanned.value);
+  }
+
+  private scrubScalar(token: ScalarToken, path: Path, scan: (value: string) => Scanned, frame?: Frame, whole = false): Hit[] {
+    const value = scalarText(token);
+    if (value === undefined) return [];
+    const scanned = scan(value);
+    if (scanned.hits.length === 0) return [];
+    this.record(token, scanned.hits, path);
+    if (whole) CST.setScalarValue(token, scanned.value);
+    else this.rewrite(token, scanned, scanned.hits.map((h) => [h.secret, h.replacement]));
+    if (frame) {
+      frame.before = Buffer.byteLength(value);
+      frame.after = Buffer.byteLength(scanned.value);
+    }
+    return scanned.hits;
+  }
+
+  /** `!!binary` bodies: the bytes are scanned as Latin-1 text and re-encoded in the same layout. */
+  private scrubBinary(token: ScalarToken, path: Path, frame?: Frame): void {
+    const base64 = scalarText(token);
+    if (base64 === undefined) return;
+    const text = Buffer.from(base64.replace(/\s+/g, ''), 'base64').toString('latin1');
+    const scanned = scanValue(text, 'text', { ...this.c, hosts: [] });
+    if (scanned.hits.length === 0) return;
+    this.record(token, scanned.hits, path, false);
+    const bytes = Buffer.from(scanned.value, 'latin1');
+    const lines = token.source.split('\n');
+    const indent = /^ */.exec(lines.find((l) => l.trim()) ?? '')![0];
+    const width = Math.max(4, (lines.find((l) => l.trim()) ?? '').trim().length);
+    const encoded = bytes.toString('base64').match(new RegExp(`.{1,${width}}`, 'g')) ?? [];
+    if (token.type === 'block-scalar') token.source = `${encoded.map((l) => indent + l).join('\n')}\n`;
+    else CST.setScalarValue(token, encoded.join(''));
+    if (frame) {
+      frame.before = Buffer.byteLength(text, 'latin1');
+      frame.after = bytes.length;
+    }
+  }
+
+  private headers(map: CST.Token, path: Path): void {
+    const drop = new Set<Item>();
+    for (const [name, item] of mapEntries(map)) {
+      const rule = headerRule(name, this.c);
+      for (const token of valueScalars(item.value)) {
+        const hits = rule
+          ? this.scrubScalar(token, [...path, name], (v) => scanCredentialHeader(v, rule, this.c), undefined, !this.c.options.drop)
+          : this.scrubScalar(token, [...path, name], (v) => scanValue(v, 'text', this.c));
+        if (rule && hits.length > 0 && this.c.options.drop) drop.add(item);
+      }
+    }
+    if (map.type === 'block-map') removeMapItems(map, drop);
+    else if (drop.size > 0) {
+      // Flow maps are rare in cassettes; their values are redacted instead of removed.
+      for (const item of drop) for (const token of valueScalars(item.value)) CST.setScalarValue(token, this.c.options.placeholder);
+    }
+  }
+
+  private form(map: CST.Token, path: Path): void {
+    for (const [name, item] of mapEntries(map)) {
+      const credential = this.c.options.params.includes(name.toLowerCase()) && !this.c.options.disable.includes('credential-query');
+      for (const token of valueScalars(item.value)) {
+        this.scrubScalar(token, [...path, name], (v) =>
+          credential && v !== this.c.options.placeholder && v !== ''
+            ? { value: this.c.options.placeholder, hits: [{ rule: 'credential-query', secret: v, replacement: this.c.options.placeholder }] }
+            : scanValue(v, 'text', this.c),
+        );
+      }
+    }
+  }
+
+  /** Walks any token; `interactions` entries get the go-vcr rules, everything else the patterns. */
+  walk(token: CST.Token | undefined, path: Path, frame?: Frame): void {
+    if (!token) return;
+    if (isScalarToken(token)) {
+      const key = path[path.length - 1];
+      const kind = key === 'url' ? 'url' : key === 'body' && frame?.contentType.includes('x-www-form-urlencoded') ? 'form-body' : 'text';
+      this.scrubScalar(token, path, (v) => scanValue(v, kind, this.c), key === 'body' ? frame : undefined);
+      return;
+    }
+    if (token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[')) {
+      token.items.forEach((item, i) => this.walk(item.value, [...path, i], frame));
+      return;
+    }
+    if (!isMapToken(token)) return;
+    const inCassette = path[0] === 'interactions';
+    const own = inCassette && (path[path.length - 1] === 'request' || path[path.length - 1] === 'response') ? this.frame(token) : frame;
+    for (const [key, item] of mapEntries(token)) {
+      const here = [...path, key];
+      if (inCassette && own && (key === 'headers' || key === 'trailer') && isMapToken(item.value)) this.headers(item.value, here);
+      else if (inCassette && own && key === 'form' && isMapToken(item.value)) this.form(item.value, here);
+      else if (key === 'body' && isBinaryItem(item) && isScalarToken(item.value)) this.scrubBinary(item.value, here, own);
+      else this.walk(item.value, here, own);
+    }
+    if (own && own !== frame && own.before !== own.after) this.fixLength(own);
+  }
+
+  private frame(map: CST.Token): Frame {
+    const headers = mapGet(map, 'headers')?.value;
+    const contentType = valueScalars(mapGet(headers, 'content-type', true)?.value).map(scalarText)[0] ?? '';
+    return { map, before: 0, after: 0, contentType: contentType.toLowerCase() };
+  }
+
+  /**
+   * Keeps content_length (and a Content-Length header) true after the body changed size: only a
+   * value that was the body's real length is changed, never -1 / 0 (unknown) or a compressed size.
+   */
+  private fixLength(frame: Frame): void {
+    const headers = mapGet(frame.map, 'headers')?.value;
+    const tokens = [
+      ...valueScalars(mapGet(frame.map, 'content_length')?.value),
+      ...valueScalars(mapGet(headers, 'content-length', true)?.value),
+    ];
+    for (const token of tokens) {
+      const value = scalarText(token);
+      if (value === undefined || value !== String(frame.before) || frame.before === 0) continue;
+      const next = String(frame.after);
+      this.rewrite(token, { value: next, hits: [] }, [[value, next]]);
+    }
+  }
+}
+
+function firstError(text: string, tokens: CST.Token[], lineCounter: LineCounter): { message: string; pos: { line: number; col: number } } | undefined {
+  for (const doc of new Composer({ prettyErrors: false, uniqueKeys: false }).compose(tokens, true, text.length)) {
+    const error = doc.errors[0];
+    if (error) {
+      const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return { message, pos: lineCounter.linePos(error.pos[0]) };
+    }
+  }
+  return undefined;
+}
+
+export function editCassetteText(text: string, c: Compiled, file?: string): { text: string; findings: Finding[] } {
+  const lineCounter = new LineCounter();
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const error = firstError(text, tokens, lineCounter);
+  if (error) throw new CassetteError('invalid-yaml', error.message, file, error.pos);
+  const editor = new Editor(c);
+  for (const token of tokens) if (token.type === 'document') editor.walk(token.value, []);
+  const findings = editor.findings
+    .map((f) => ({ ...f, ...lineCounter.linePos(f.offset) }))
+    .sort((a, b) => a.offset - b.offset);
+  if (findings.length === 0) return { text, findings };
+  const out = tokens.map((t) => CST.stringify(t)).join('');
+  const check = firstError(out, Array.from(new Parser().parse(out)), new LineCounter());
+  if (check) throw new Error(`scrub produced invalid YAML (${check.message}); nothing was written`);
+  return { text: out, findings };
+}

@@ -1,0 +1,127 @@
+// String-level scrubbing: one value in, the scrubbed value and what was found out. Knows nothing
+// about YAML; edit-cst.ts decides which rules apply to which scalar.
+
+import type { ScrubOptions } from './config.ts';
+import { mapHosts, type CompiledHost } from './hosts.ts';
+import {
+  CREDENTIAL_HEADERS,
+  KEY_PATTERNS,
+  headerRuleFor,
+  keyRegExp,
+  looksRandom,
+  redactHeaderValue,
+  type RuleId,
+} from './rules.ts';
+
+export interface Hit {
+  rule: RuleId;
+  /** The text that was found. Never printed: only `mask(secret)` is. */
+  secret: string;
+  /** What it was replaced with. */
+  replacement: string;
+}
+
+export interface Scanned {
+  value: string;
+  hits: Hit[];
+}
+
+/** Options with the regular expressions compiled once per run. */
+export interface Compiled {
+  options: ScrubOptions;
+  headers: Map<string, RuleId>;
+  keys: Array<{ id: RuleId; regex: RegExp; mixed: boolean }>;
+  hosts: CompiledHost[];
+}
+
+export function compileOptions(options: ScrubOptions, hosts: CompiledHost[]): Compiled {
+  const off = new Set(options.disable);
+  const headers = new Map([...CREDENTIAL_HEADERS].filter(([, id]) => !off.has(id)));
+  if (!off.has('custom-header')) for (const h of options.headers) headers.set(h.toLowerCase(), 'custom-header');
+  const keys = KEY_PATTERNS.filter((p) => !off.has(p.id)).map((p) => ({ id: p.id, regex: keyRegExp(p), mixed: p.mixed }));
+  return { options, headers, keys, hosts: off.has('host-map') ? [] : hosts };
+}
+
+const isDone = (value: string, placeholder: string) => value === placeholder || value.endsWith(` ${placeholder}`) || value === '';
+
+/** The rule that redacts a header's whole value, or undefined for an ordinary header. */
+export function headerRule(name: string, c: Compiled): RuleId | undefined {
+  return c.headers.get(name.toLowerCase());
+}
+
+/** A credential header value: the whole value becomes the placeholder (auth scheme kept). */
+export function scanCredentialHeader(value: string, base: RuleId, c: Compiled): Scanned {
+  const { placeholder } = c.options;
+  if (isDone(value, placeholder)) return { value, hits: [] };
+  const redacted = redactHeaderValue(value, placeholder);
+  return { value: redacted, hits: [{ rule: headerRuleFor(value, base), secret: value, replacement: redacted }] };
+}
+
+/** `name=value` pairs in a query string, fragment or form body whose name is a credential. */
+function scanParams(value: string, c: Compiled, start: number): Scanned {
+  if (c.options.disable.includes('credential-query') || start < 0) return { value, hits: [] };
+  const hits: Hit[] = [];
+  const { placeholder, params } = c.options;
+  const tail = value.slice(start).replace(/(^|[?&#;])([^=&#;?]+)=([^&#;]*)/g, (all, sep: string, name: string, secret: string) => {
+    let decoded = name;
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      // a malformed escape is kept as written
+    }
+    if (!params.includes(decoded.toLowerCase()) || isDone(secret, placeholder)) return all;
+    hits.push({ rule: 'credential-query', secret, replacement: placeholder });
+    return `${sep}${name}=${placeholder}`;
+  });
+  return { value: value.slice(0, start) + tail, hits };
+}
+
+/** Key patterns and --replace patterns, anywhere in the text. */
+function scanPatterns(value: string, c: Compiled): Scanned {
+  const hits: Hit[] = [];
+  const { placeholder } = c.options;
+  let result = value;
+  for (const key of c.keys) {
+    result = result.replace(key.regex, (secret) => {
+      if (key.mixed && !looksRandom(secret)) return secret;
+      hits.push({ rule: key.id, secret, replacement: placeholder });
+      return placeholder;
+    });
+  }
+  if (!c.options.disable.includes('custom-pattern')) {
+    for (const { pattern, text } of c.options.replace) {
+      const single = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+      result = result.replace(pattern, (secret) => {
+        const replacement = secret.replace(single, text);
+        if (replacement === secret || secret === '') return secret;
+        hits.push({ rule: 'custom-pattern', secret, replacement });
+        return replacement;
+      });
+    }
+  }
+  return { value: result, hits };
+}
+
+function chain(value: string, steps: Array<(v: string) => Scanned>): Scanned {
+  const hits: Hit[] = [];
+  let current = value;
+  for (const step of steps) {
+    const next = step(current);
+    current = next.value;
+    hits.push(...next.hits);
+  }
+  return { value: current, hits };
+}
+
+function scanHosts(value: string, c: Compiled): Scanned {
+  const mapped = mapHosts(value, c.hosts);
+  return { value: mapped.value, hits: mapped.found.map(({ from, to }) => ({ rule: 'host-map', secret: from, replacement: to })) };
+}
+
+export type ValueKind = 'url' | 'form-body' | 'text';
+
+/** Scrubs one string value: credential parameters (URLs and form bodies), key patterns, hosts. */
+export function scanValue(value: string, kind: ValueKind, c: Compiled): Scanned {
+  const paramStart = kind === 'url' ? value.search(/[?#]/) : kind === 'form-body' ? 0 : -1;
+  return chain(value, [(v) => scanParams(v, c, paramStart), (v) => scanPatterns(v, c), (v) => scanHosts(v, c)]);
+}

@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compileHosts } from '../../src/scrub/hosts.ts';
+import { DEFAULT_SCRUB_OPTIONS } from '../../src/scrub/config.ts';
+import { mask } from '../../src/scrub/rules.ts';
+import { compileOptions, scanValue } from '../../src/scrub/scan.ts';
+
+const c = compileOptions(DEFAULT_SCRUB_OPTIONS, []);
+const rulesIn = (text: string) => scanValue(text, 'text', c).hits.map((h) => h.rule);
+
+// Fake keys shaped like the real ones (prefix, length, alphabet).
+const KEYS: Array<[string, string]> = [
+  ['openai-key', 'sk-proj-Fk9xQ2LmN4pR7sT1vW3yZ5aB8cD0eF6gH2iJ4kL6mN8oP0qR2sT4uV6wX8yZ0aB1cD3eF5'],
+  ['openai-key', 'sk-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6l'],
+  ['anthropic-key', 'sk-ant-api03-FakeKey0123456789abcdefABCDEFghijklmnopQRSTUVwxyz0123456789-_abcdefghijklmnopqrstuvwxAA'],
+  ['google-api-key', 'AIzaSyFAKE0123456789abcdefghijklmnopqrs'],
+  ['groq-key', 'gsk_Fake0123456789abcdefGHIJKLmnopqrSTUVwxyz0123456789ab'],
+  ['xai-key', 'xai-Fake0123456789abcdefGHIJKLmnopqrSTUVwxyz0123456789abcdefGHIJKLmnopqrSTUV'],
+  ['huggingface-token', 'hf_FakeAbCdEfGhIjKlMnOpQrStUvWxYz012345'],
+  ['aws-access-key-id', 'AKIAIOSFODNN7EXAMPLE'],
+  ['aws-access-key-id', 'ASIAQWERTYUIOP123456'],
+  ['github-token', 'ghp_Fake0123456789abcdefGHIJKLmnopqrSTUVwx'],
+  ['github-token', 'github_pat_11FAKE0123456789abcdef_GHIJKLmnopqrSTUVwxyz0123456789abcdefGHIJ'],
+  ['jwt', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkZha2UifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'],
+];
+
+for (const [rule, key] of KEYS) {
+  test(`${rule}: found alone, in prose, in JSON and after a \\n escape; not inside base64`, () => {
+    assert.deepEqual(rulesIn(key), [rule]);
+    assert.deepEqual(rulesIn(`my key is ${key}, thanks`), [rule]);
+    assert.deepEqual(rulesIn(`{"content":"use ${key}"}`), [rule]);
+    assert.deepEqual(rulesIn(`{"content":"key:\\n${key}"}`), [rule]);
+    assert.equal(scanValue(`x ${key} y`, 'text', c).value, 'x REDACTED y');
+    assert.deepEqual(rulesIn(`iVBORw0KGgo${key}AAAABJRU5ErkJggg==`), []);
+    assert.deepEqual(rulesIn(`AAAA/${key}+BBBB`), []);
+  });
+}
+
+test('words and identifiers that share a prefix are not keys', () => {
+  for (const text of [
+    'sk-learn-compatible-estimator-interface',
+    'task-management-system-architecture-overview',
+    'gsk_lowercaseonlyidentifiernamewithoutdigitsatall',
+    'hf_transformers_pipeline_text_generation_helper',
+    'AKIAexample',
+    'the AIza prefix marks Google keys',
+    'eyJhbGciOiJIUzI1NiJ9 alone is only a header',
+    '"signature":"EqQBCkYIBxgCKkBvQ2sk-proj-1234"',
+  ]) {
+    assert.deepEqual(rulesIn(text), [], text);
+  }
+});
+
+test('credential query parameters in URLs, any case, values replaced', () => {
+  const url = 'https://x.example/v1/models?alt=sse&key=AIzaFAKE&X-Amz-Signature=abc123&X-Amz-Credential=AKIA%2F2025&page=2';
+  const scanned = scanValue(url, 'url', c);
+  assert.equal(scanned.value, 'https://x.example/v1/models?alt=sse&key=REDACTED&X-Amz-Signature=REDACTED&X-Amz-Credential=REDACTED&page=2');
+  assert.deepEqual(scanned.hits.map((h) => h.rule), ['credential-query', 'credential-query', 'credential-query']);
+  assert.deepEqual(scanValue(scanned.value, 'url', c).hits, [], 'idempotent');
+  assert.deepEqual(scanValue('https://x.example/path/key=1', 'url', c).hits, [], 'not a query');
+});
+
+test('host mapping touches the exact host only', () => {
+  const hosts = compileOptions(DEFAULT_SCRUB_OPTIONS, compileHosts([{ from: 'gw.corp', to: 'example.com' }]));
+  const scanned = scanValue('https://gw.corp:8443/v1 http://eu.gw.corp/ https://gw.corporate/ gw.corp', 'url', hosts);
+  assert.equal(scanned.value, 'https://example.com:8443/v1 http://eu.gw.corp/ https://gw.corporate/ example.com');
+  assert.equal(scanned.hits.length, 2);
+});
+
+test('mask never shows more than 4 characters of a secret', () => {
+  assert.equal(mask('sk-proj-Fk9xQ2LmN4pR7sT1vW3yZ5aB8cD0'), 'sk-p…');
+  assert.equal(mask('Bearer sk-proj-Fk9xQ2LmN4pR7sT1vW3yZ5aB8cD0'), 'Bearer sk-p…');
+  assert.equal(mask('short1234'), '…');
+});
