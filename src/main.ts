@@ -76,6 +76,36 @@ Examples:
       setCode(await scrub(paths, options, io));
     });
 
+  program
+    .command('diff')
+    .description('Compare two cassettes (or two directories) by meaning: requests, answers, tool calls, usage.')
+    .argument('<paths...>', 'old and new cassette (or directory); git external-diff arguments are accepted too')
+    .option('--strict', 'also compare what changes on every recording: ids, durations, volatile headers, event counts')
+    .option('--ignore <path-glob>', 'drop changes at these paths, e.g. usage or request.headers.* (repeatable)', collect)
+    .option('--only <side>', 'compare only the request or only the response')
+    .option('-i, --interaction <n>', 'only these interactions: 2, 0-3 or 1,4 (repeatable)', collect)
+    .option('--stat', 'one table row per file: interactions same / changed / added / removed, tokens before → after')
+    .option('--json', 'print one JSON object per file (NDJSON); see README for the contract')
+    .option('--no-color', 'no colors (also NO_COLOR=1; colors are only used on a terminal)')
+    .addHelpText(
+      'after',
+      `
+Ignored unless --strict: response ids, created timestamps, system_fingerprint, request-id / date /
+rate-limit / cf-ray style headers, durations, signatures and encrypted reasoning, and how a stream
+was cut into chunks. Exit status: 0 identical in meaning, 1 different, 2 error.
+
+Examples:
+  $ cassette diff old/chat.yaml new/chat.yaml
+  $ cassette diff --ignore usage --only response testdata.orig/ testdata/
+  $ cassette diff --stat testdata.orig/ testdata/
+  $ cassette diff --json a.yaml b.yaml | jq '.interactions[].changes[].path'
+  $ git config diff.cassette.command 'cassette diff'   # with '*.yaml diff=cassette' in .gitattributes`,
+    )
+    .action(async (paths: string[], options) => {
+      const { diff } = await import('./commands/diff.ts');
+      setCode(await diff(paths, options, io));
+    });
+
   return program;
 }
 

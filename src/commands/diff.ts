@@ -1,0 +1,193 @@
+// `cassette diff A B`: two cassettes, two directories (files paired by relative path), or git's
+// external-diff call. Reads both sides, compares them in src/diff, prints text, a table or NDJSON.
+
+import { readFile, stat } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { compareCassettes, tokenTotals } from '../diff/compare.ts';
+import type { CompareOptions, FileDiffJson } from '../diff/types.ts';
+import { CassetteError } from '../errors.ts';
+import { analyzeCassette, type AnalyzedCassette } from '../interpret/index.ts';
+import type { Io } from '../io.ts';
+import { renderCassetteDiff, identicalLine } from '../present/diff.ts';
+import { renderDiffStat } from '../present/diff-stat.ts';
+import { colorLevel, makeTheme, type Theme } from '../present/theme.ts';
+import { expandPath, isCassetteFileName } from '../read/expand-paths.ts';
+import { readCassette } from '../read/read-cassette.ts';
+import { reportError } from './cassettes.ts';
+import { gitTrustsExitCode, parseDiffTarget } from './diff-args.ts';
+import { parseInteractionSelector } from './select.ts';
+
+export interface DiffOptions {
+  strict?: boolean;
+  ignore?: string[];
+  only?: string;
+  interaction?: string[];
+  stat?: boolean;
+  json?: boolean;
+  color?: boolean;
+}
+
+interface Run {
+  io: Io;
+  theme: Theme;
+  options: DiffOptions;
+  compare: CompareOptions;
+  files: FileDiffJson[];
+}
+
+async function load(file: string): Promise<AnalyzedCassette> {
+  return analyzeCassette(await readCassette(file));
+}
+
+function emit(run: Run, file: FileDiffJson, text: string): void {
+  run.files.push(file);
+  if (run.options.json) run.io.stdout.write(`${JSON.stringify(file)}\n`);
+  else if (!run.options.stat && text) run.io.stdout.write(text);
+}
+
+function failed(run: Run, name: string | null, old: string | null, now: string | null, error: unknown): void {
+  reportError(run.io, error);
+  emit(run, { name, old, new: now, status: 'error', error: (error as CassetteError).format() }, '');
+}
+
+async function comparePair(run: Run, name: string | null, oldFile: string, newFile: string, title: string, quiet: boolean) {
+  let a: AnalyzedCassette;
+  let b: AnalyzedCassette;
+  try {
+    [a, b] = [await load(oldFile), await load(newFile)];
+  } catch (error) {
+    return failed(run, name, oldFile, newFile, error);
+  }
+  const diff = compareCassettes(a, b, run.compare);
+  // In a directory, identical pairs are only counted and the reports are set apart by a blank line.
+  const text = !quiet ? renderCassetteDiff(title, diff, run.theme) : diff.status === 'same' ? '' : `${renderCassetteDiff(title, diff, run.theme)}\n`;
+  emit(run, { name, old: oldFile, new: newFile, ...diff }, text);
+}
+
+async function oneSide(run: Run, name: string, file: string, side: 'old' | 'new', line: (count: number) => string) {
+  try {
+    const analyzed = await load(file);
+    const count = analyzed.interactions.length;
+    const entry: FileDiffJson = {
+      name,
+      old: side === 'old' ? file : null,
+      new: side === 'new' ? file : null,
+      status: side === 'old' ? 'only-old' : 'only-new',
+      interactions: count,
+      tokens: tokenTotals(analyzed),
+    };
+    emit(run, entry, `${line(count)}\n`);
+  } catch (error) {
+    failed(run, name, side === 'old' ? file : null, side === 'new' ? file : null, error);
+  }
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+async function cassettesBelow(dir: string): Promise<Map<string, string>> {
+  const expanded = await expandPath(dir);
+  if (expanded.error && expanded.error.code !== 'no-cassettes') throw expanded.error;
+  return new Map(expanded.files.map((file) => [relative(dir, file), file]));
+}
+
+async function compareDirectories(run: Run, oldDir: string, newDir: string): Promise<void> {
+  const [before, after] = [await cassettesBelow(oldDir), await cassettesBelow(newDir)];
+  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const { theme } = run;
+  for (const name of names) {
+    const oldFile = before.get(name);
+    const newFile = after.get(name);
+    if (oldFile && newFile) await comparePair(run, name, oldFile, newFile, name, true);
+    else if (oldFile) await oneSide(run, name, oldFile, 'old', (n) => `${theme.removed(`only in ${oldDir}`)}: ${name} (${plural(n, 'interaction')})`);
+    else await oneSide(run, name, newFile!, 'new', (n) => `${theme.added(`only in ${newDir}`)}: ${name} (${plural(n, 'interaction')})`);
+  }
+  const count = (status: FileDiffJson['status']) => run.files.filter((f) => f.status === status).length;
+  const title = `${oldDir} → ${newDir}`;
+  if (run.options.json || run.options.stat) return;
+  if (count('same') === run.files.length) run.io.stdout.write(identicalLine(title, plural(names.length, 'file'), theme));
+  else {
+    const summary = [
+      `${plural(count('same') + count('different'), 'pair')}: ${count('same')} identical in meaning, ${count('different')} different`,
+      count('only-old') ? `${count('only-old')} only in ${oldDir}` : '',
+      count('only-new') ? `${count('only-new')} only in ${newDir}` : '',
+      count('error') ? `${plural(count('error'), 'error')}` : '',
+    ].filter(Boolean);
+    run.io.stdout.write(theme.heading(`${title}: ${summary.join(' · ')}\n`));
+  }
+}
+
+/** git diff on a file that is not a cassette (GIT_EXTERNAL_DIFF sees every file): a plain patch. */
+async function textPatch(run: Run, name: string, oldFile: string | null, newFile: string | null): Promise<void> {
+  const read = async (file: string | null) => (file ? (await readFile(file)).toString('utf8') : '');
+  const [before, after] = [await read(oldFile), await read(newFile)];
+  if (before.includes('\0') || after.includes('\0')) run.io.stdout.write(`Binary files a/${name} and b/${name} differ\n`);
+  else {
+    // Shaped like git's own output: its header line, then the hunks without the "===" separator.
+    const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after).replace(/^=+\n/, '');
+    run.io.stdout.write(`diff --git a/${name} b/${name}\n${patch}`);
+  }
+}
+
+const NOT_A_CASSETTE = new Set(['invalid-yaml', 'not-a-cassette']);
+
+async function isCassette(file: string | null): Promise<boolean> {
+  if (!file) return true;
+  try {
+    await readCassette(file);
+    return true;
+  } catch (error) {
+    if (error instanceof CassetteError && NOT_A_CASSETTE.has(error.code)) return false;
+    return true; // other errors are reported by the comparison
+  }
+}
+
+async function gitDiff(run: Run, name: string, oldFile: string | null, newFile: string | null): Promise<void> {
+  if (!isCassetteFileName(name) || !(await isCassette(oldFile)) || !(await isCassette(newFile))) {
+    return textPatch(run, name, oldFile, newFile);
+  }
+  const { theme } = run;
+  if (oldFile && newFile) return comparePair(run, name, oldFile, newFile, name, false);
+  if (newFile) return oneSide(run, name, newFile, 'new', (n) => `${theme.heading(name)}: ${theme.added('new cassette')} (${plural(n, 'interaction')})`);
+  if (oldFile) return oneSide(run, name, oldFile, 'old', (n) => `${theme.heading(name)}: ${theme.removed('deleted cassette')} (${plural(n, 'interaction')})`);
+}
+
+async function kindOf(path: string): Promise<'file' | 'directory'> {
+  try {
+    return (await stat(path)).isDirectory() ? 'directory' : 'file';
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new CassetteError(missing ? 'not-found' : 'unreadable', missing ? 'no such file or directory' : `cannot read: ${(error as Error).message}`, path);
+  }
+}
+
+function compareOptions(options: DiffOptions): CompareOptions {
+  const only = options.only;
+  if (only !== undefined && only !== 'request' && only !== 'response') {
+    throw new CassetteError('usage', `--only takes "request" or "response", not "${only}"`);
+  }
+  const compare: CompareOptions = { strict: !!options.strict, ignore: options.ignore ?? [] };
+  if (only) compare.only = only;
+  const selected = parseInteractionSelector(options.interaction);
+  if (selected) compare.interactions = selected;
+  return compare;
+}
+
+export async function diff(args: string[], options: DiffOptions, io: Io): Promise<number> {
+  const target = parseDiffTarget(args);
+  const theme = makeTheme(colorLevel(io.stdout, options.color, io.env));
+  const run: Run = { io, theme, options, compare: compareOptions(options), files: [] };
+  if (target.kind === 'git') await gitDiff(run, target.name, target.old, target.new);
+  else {
+    const kinds = [await kindOf(target.old), await kindOf(target.new)];
+    if (kinds[0] !== kinds[1]) throw new CassetteError('usage', `cannot compare a ${kinds[0]} with a ${kinds[1]}: give two files or two directories`);
+    if (kinds[0] === 'directory') await compareDirectories(run, target.old, target.new);
+    else await comparePair(run, null, target.old, target.new, `${target.old} → ${target.new}`, false);
+  }
+  if (options.stat && !options.json && run.files.length > 0) io.stdout.write(renderDiffStat(run.files, theme));
+  const errors = run.files.some((f) => f.status === 'error');
+  const different = run.files.some((f) => f.status !== 'same' && f.status !== 'error');
+  if (errors) return 2;
+  if (target.kind === 'git' && !gitTrustsExitCode(io.env)) return 0;
+  return different ? 1 : 0;
+}
