@@ -106,6 +106,30 @@ Examples:
       setCode(await diff(paths, options, io));
     });
 
+  program
+    .command('export')
+    .description('Convert cassettes to HAR 1.2 (browser devtools, HAR viewers), JSON (the show --json object) or Markdown.')
+    .argument('<paths...>', 'cassette files or directories (searched for *.yaml, *.yml, *.yaml.gz)')
+    .addOption(program.createOption('-f, --format <format>', 'output format').choices(['har', 'json', 'md']).default('har'))
+    .option('-o, --output <path>', 'write to this file, or one file per cassette into this directory (trailing / or existing dir)')
+    .option('--scrub', 'apply the default scrub rules to the exported copy (the cassette is not changed)')
+    .addHelpText(
+      'after',
+      `
+Several cassettes go into one HAR (a page per cassette), a JSON array or one Markdown document,
+unless -o names a directory. Output is deterministic: the same cassette gives the same bytes.
+
+Examples:
+  $ cassette export fixtures/chat.yaml > chat.har
+  $ cassette export --format md fixtures/chat.yaml -o docs/chat.md
+  $ cassette export --format json --scrub testdata/ -o exported/
+  $ cassette export fixtures/chat.yaml | jq '.log.entries[]._llm.response.text'`,
+    )
+    .action(async (paths: string[], options) => {
+      const { exportCassettes } = await import('./commands/export.ts');
+      setCode(await exportCassettes(paths, { ...options, version: VERSION }, io));
+    });
+
   return program;
 }
 

@@ -6,6 +6,7 @@ import { analyzeCassette, type AnalyzedCassette } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
 import { expandPath } from '../read/expand-paths.ts';
 import { readCassette } from '../read/read-cassette.ts';
+import type { Cassette } from '../model.ts';
 
 export interface ReadOutcome {
   /** Files that could not be read; the caller exits 2 when this is not zero. */
@@ -18,11 +19,15 @@ export function reportError(io: Io, error: unknown): void {
   else throw error;
 }
 
-/** Calls `each` with every readable cassette named by `args`, in order. */
+/**
+ * Calls `each` with every readable cassette named by `args`, in order. `read` replaces the file
+ * reader (export --scrub reads the text, scrubs it in memory, then parses).
+ */
 export async function forEachCassette(
   args: string[],
   io: Io,
   each: (analyzed: AnalyzedCassette) => void | Promise<void>,
+  read: (file: string) => Promise<Cassette> = readCassette,
 ): Promise<ReadOutcome> {
   const outcome: ReadOutcome = { failures: 0, files: 0 };
   for (const arg of args) {
@@ -36,7 +41,7 @@ export async function forEachCassette(
       outcome.files++;
       let analyzed: AnalyzedCassette;
       try {
-        analyzed = analyzeCassette(await readCassette(file));
+        analyzed = analyzeCassette(await read(file));
       } catch (error) {
         reportError(io, error);
         outcome.failures++;

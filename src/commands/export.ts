@@ -1,0 +1,122 @@
+// `cassette export`: read → interpret → HAR, JSON or Markdown, to stdout, one file or a directory.
+
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { AnalyzedCassette } from '../interpret/index.ts';
+import type { Io } from '../io.ts';
+import type { Cassette } from '../model.ts';
+import { harLog } from '../present/har.ts';
+import { cassetteJson } from '../present/json.ts';
+import { renderMarkdown } from '../present/markdown.ts';
+import { parseCassette } from '../read/parse-cassette.ts';
+import { readCassette, readCassetteText } from '../read/read-cassette.ts';
+import { forEachCassette, type ReadOutcome } from './cassettes.ts';
+
+export const EXPORT_FORMATS = ['har', 'json', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  format: ExportFormat;
+  output?: string;
+  scrub?: boolean;
+  /** The CLI version, written into the HAR creator. */
+  version: string;
+}
+
+/** The exported text. `list`: several cassettes were named, so JSON is an array. */
+export function renderExport(format: ExportFormat, cassettes: AnalyzedCassette[], version: string, list: boolean): string {
+  switch (format) {
+    case 'har':
+      return `${JSON.stringify(harLog(cassettes, version), null, 2)}\n`;
+    case 'json': {
+      const json = cassettes.map(cassetteJson);
+      return `${JSON.stringify(list ? json : json[0], null, 2)}\n`;
+    }
+    case 'md':
+      return cassettes.map(renderMarkdown).join('\n');
+  }
+}
+
+/** Output path for one cassette under `-o DIR/`: its path below the argument, new extension. */
+function outputPath(dir: string, arg: string, file: string, format: ExportFormat, argIsDir: boolean): string {
+  const rel = argIsDir ? relative(arg, file) : basename(file);
+  return join(dir, `${rel.replace(/\.ya?ml(\.gz)?$/i, '')}.${format}`);
+}
+
+/** Temp file in the same directory, then rename: readers never see a half-written file. */
+async function writeAtomic(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, text);
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((info) => info.isDirectory(), () => false);
+}
+
+/** --scrub: the text is scrubbed in memory before it is parsed; the file on disk is not touched. */
+async function scrubbingReader(): Promise<(file: string) => Promise<Cassette>> {
+  const { scrubText } = await import('../scrub/index.ts');
+  return async (file) => parseCassette(file, scrubText(await readCassetteText(file), { file }).text);
+}
+
+export async function exportCassettes(paths: string[], options: ExportOptions, io: Io): Promise<number> {
+  const read = options.scrub ? await scrubbingReader() : readCassette;
+  const output = options.output === undefined ? undefined : resolve(io.cwd, options.output);
+  // `-o DIR/` (or an existing directory): one file per cassette; otherwise everything in one text.
+  const outDir = output && (/[\\/]$/.test(options.output!) || (await isDirectory(output))) ? output : undefined;
+  const collected: AnalyzedCassette[] = [];
+  const written = new Map<string, string>();
+  let failures = 0;
+  let files = 0;
+  const fail = (message: string) => {
+    io.stderr.write(`cassette: ${message}\n`);
+    failures++;
+  };
+
+  for (const arg of paths) {
+    const argIsDir = await isDirectory(arg);
+    const outcome: ReadOutcome = await forEachCassette(
+      [arg],
+      io,
+      async (analyzed) => {
+        if (!outDir) {
+          collected.push(analyzed);
+          return;
+        }
+        const file = analyzed.cassette.file;
+        const target = outputPath(outDir, arg, file, options.format, argIsDir);
+        const earlier = written.get(target);
+        if (earlier !== undefined) return fail(`${file}: not exported: ${target} was already written for ${earlier}`);
+        written.set(target, file);
+        try {
+          await mkdir(dirname(target), { recursive: true });
+          await writeAtomic(target, renderExport(options.format, [analyzed], options.version, false));
+        } catch (error) {
+          fail(`${target}: cannot write: ${(error as Error).message}`);
+        }
+      },
+      read,
+    );
+    failures += outcome.failures;
+    files += outcome.files;
+  }
+
+  if (!outDir && collected.length > 0) {
+    const text = renderExport(options.format, collected, options.version, files > 1);
+    if (!output) io.stdout.write(text);
+    else {
+      try {
+        await writeAtomic(output, text);
+      } catch (error) {
+        fail(`${options.output}: cannot write: ${(error as Error).message}`);
+      }
+    }
+  }
+  return failures > 0 ? 2 : 0;
+}

@@ -1,0 +1,158 @@
+// An analyzed cassette as a Markdown document, for pull-request descriptions and docs: a heading
+// per interaction, new messages as quotes, tool calls as fenced JSON, and a usage table.
+
+import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
+import type { ContentPart, Exchange, LlmResponse, Message, ToolCall, Usage } from '../interpret/types.ts';
+import { newMessages } from './conversation.ts';
+import { describePart, formatArguments, formatDuration, formatUsage, prettyIfJson } from './format.ts';
+import { rawBodyLines } from './raw-body.ts';
+
+/** A fenced block whose fence is longer than any backtick run inside it. */
+export function fence(text: string, lang = ''): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const marks = '`'.repeat(longest + 1);
+  return `${marks}${lang}\n${text}\n${marks}`;
+}
+
+/** Model text as a block quote. `<` before a tag name is escaped so tags like <think> stay visible. */
+function quote(text: string): string {
+  return text
+    .replace(/<(?=[A-Za-z/!?])/g, '&lt;')
+    .split('\n')
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n');
+}
+
+function code(text: string): string {
+  const ticks = text.includes('`') ? '`` ' : '`';
+  return `${ticks}${text}${ticks.split('').reverse().join('')}`;
+}
+
+function isJsonDocument(text: string): boolean {
+  const trimmed = text.trim();
+  if (!/^[[{]/.test(trimmed)) return false;
+  try {
+    JSON.parse(trimmed);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Text that is a JSON document (structured output, tool results) is fenced as JSON; other text is quoted. */
+function textBlock(text: string): string {
+  return isJsonDocument(text) ? fence(prettyIfJson(text), 'json') : quote(text);
+}
+
+function toolCallBlock(call: ToolCall, label = 'Tool call'): string {
+  const id = call.id ? ` · id ${code(call.id)}` : '';
+  const flag = call.invalidArguments ? ' (arguments are not valid JSON)' : '';
+  const body = call.invalidArguments ? fence(formatArguments(call.arguments)) : fence(JSON.stringify(call.arguments, null, 2), 'json');
+  return `**${label}** ${code(call.name)}${id}${flag}\n\n${body}`;
+}
+
+function partBlock(part: ContentPart): string {
+  switch (part.type) {
+    case 'text':
+      return textBlock(part.text);
+    case 'tool-call':
+      return toolCallBlock(part);
+    case 'tool-result': {
+      const id = part.toolCallId ? ` for ${code(part.toolCallId)}` : '';
+      return `**${part.isError ? 'Tool error' : 'Tool result'}**${id}\n\n${textBlock(part.content)}`;
+    }
+    case 'reasoning':
+      return `_reasoning_\n\n${quote(describePart(part))}`;
+    default:
+      return quote(describePart(part));
+  }
+}
+
+function messageBlocks(message: Message): string[] {
+  const heading = `**${message.role}**`;
+  if (message.content.length === 0) return [`${heading} _(empty)_`];
+  // Tool results carry their own heading; a "tool" line above each would only repeat it.
+  if (message.content.every((part) => part.type === 'tool-result')) return message.content.map(partBlock);
+  return [heading, ...message.content.map(partBlock)];
+}
+
+function requestBlocks(llm: Exchange, previous: Exchange | null | undefined): string[] {
+  const request = llm.request;
+  const blocks: string[] = [];
+  const shown = newMessages(previous, llm);
+  // System prompt and tools are re-sent with every request; repeat them only when they change.
+  if (request.system && (!previous || previous.request.system !== request.system)) blocks.push('**system**', quote(request.system));
+  if (shown.hidden > 0) blocks.push(`_… ${shown.hidden} earlier message${shown.hidden === 1 ? '' : 's'}_`);
+  for (const message of shown.messages) blocks.push(...messageBlocks(message));
+  const toolsChanged = !previous || JSON.stringify(previous.request.tools) !== JSON.stringify(request.tools);
+  if (request.tools.length > 0 && toolsChanged) blocks.push(`Tools: ${request.tools.map((t) => code(t.name)).join(', ')}`);
+  const format = request.responseFormat;
+  if (format) blocks.push(`Response format: ${code(format.type)}${format.name ? ` ${code(format.name)}` : ''}`);
+  return blocks;
+}
+
+function responseBlocks(response: LlmResponse): string[] {
+  const blocks: string[] = ['### Response'];
+  if (response.error) blocks.push(`**Error** ${code(response.error.type)}: ${response.error.message}`);
+  if (response.reasoning) blocks.push('_reasoning_', quote(response.reasoning));
+  for (const part of response.serverTools ?? []) blocks.push(partBlock(part));
+  if (response.text) blocks.push(textBlock(response.text));
+  if (response.refusal) blocks.push(`**Refusal**\n\n${quote(response.refusal)}`);
+  if (response.citations?.length) {
+    blocks.push(response.citations.map((c) => `- ${c.title ? `${c.title}: ` : ''}<${c.url}>`).join('\n'));
+  }
+  for (const call of response.toolCalls) blocks.push(toolCallBlock(call));
+  const facts = [
+    `finish ${response.finishReason ?? '—'}`,
+    response.usage ? `usage ${formatUsage(response.usage)}` : '',
+    response.incomplete ? '**incomplete stream**' : '',
+  ].filter(Boolean);
+  blocks.push(`_${facts.join(' · ')}_`);
+  return blocks;
+}
+
+function interactionBlocks(item: AnalyzedInteraction, previous: Exchange | null | undefined): string[] {
+  const { request, response } = item.interaction;
+  const blocks = [`## #${item.interaction.index} · ${request.method} ${request.url} · ${response.statusText}`];
+  const llm = item.llm;
+  if (!llm) {
+    blocks.push('Not a recognised LLM API; decoded response body:', fence(rawBodyLines(item.responseBody).join('\n')));
+    return blocks;
+  }
+  const facts = [llm.provider, llm.model ?? 'unknown model', llm.host, llm.request.stream ? 'stream' : '', formatDuration(response.durationMs)];
+  blocks.push(facts.filter(Boolean).join(' · '));
+  return [...blocks, ...requestBlocks(llm, previous), ...responseBlocks(llm.response)];
+}
+
+function cell(value: string | number | null | undefined): string {
+  return value === null || value === undefined || value === '' ? '—' : String(value).replace(/\|/g, '\\|');
+}
+
+function usageTable(analyzed: AnalyzedCassette): string {
+  const rows = ['| # | Status | Model | Input tokens | Output tokens | Finish | Duration |', '|---|---|---|---:|---:|---|---:|'];
+  const total: Usage = { inputTokens: 0, outputTokens: 0 };
+  let duration = 0;
+  for (const item of analyzed.interactions) {
+    const { response } = item.interaction;
+    const usage = item.llm?.response.usage;
+    total.inputTokens += usage?.inputTokens ?? 0;
+    total.outputTokens += usage?.outputTokens ?? 0;
+    duration += response.durationMs ?? 0;
+    const cells = [item.interaction.index, response.status, item.llm?.model, usage?.inputTokens, usage?.outputTokens, item.llm?.response.finishReason];
+    rows.push(`| ${[...cells, formatDuration(response.durationMs)].map(cell).join(' | ')} |`);
+  }
+  rows.push(`| **Total** | | | ${total.inputTokens} | ${total.outputTokens} | | ${cell(formatDuration(duration))} |`);
+  return rows.join('\n');
+}
+
+export function renderMarkdown(analyzed: AnalyzedCassette): string {
+  const count = analyzed.interactions.length;
+  const blocks = [`# ${code(analyzed.cassette.file)}`, `${count} interaction${count === 1 ? '' : 's'}`];
+  let previous: Exchange | null | undefined;
+  for (const item of analyzed.interactions) {
+    blocks.push(...interactionBlocks(item, previous));
+    previous = item.llm;
+  }
+  blocks.push('## Usage', usageTable(analyzed));
+  return `${blocks.join('\n\n')}\n`;
+}
