@@ -4,6 +4,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar } from 'yaml';
 import type { Cassette } from '../model.ts';
 import { CassetteError } from '../errors.ts';
 import { goVcrCassette } from './go-vcr.ts';
+import { fastGoVcrCassette } from './fast-go-vcr.ts';
 
 /** Lines where each item of the top-level `interactions` sequence starts. */
 function interactionLines(contents: unknown, lineCounter: LineCounter): number[] {
@@ -17,6 +18,12 @@ function interactionLines(contents: unknown, lineCounter: LineCounter): number[]
 }
 
 export function parseCassette(file: string, text: string): Cassette {
+  // The fast reader handles what go-vcr writes; anything it is unsure of goes through `yaml`.
+  return fastGoVcrCassette(file, text) ?? parseCassetteWithYaml(file, text);
+}
+
+/** The reference path (and the one that reports YAML errors with file:line:col). */
+export function parseCassetteWithYaml(file: string, text: string): Cassette {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];

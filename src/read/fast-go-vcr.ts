@@ -1,0 +1,447 @@
+// A fast reader for the YAML subset that go-vcr writes (yaml.v2/v3 block style): block maps and
+// sequences, plain/quoted/literal scalars, `!!binary`, `[]`/`{}`. It returns the same plain value as
+// the `yaml` package's `doc.toJS()` — or undefined whenever it is not sure (anchors, aliases, flow
+// collections with content, other tags, folded scalars, comments, tabs, duplicate keys, …), and the
+// caller then uses the `yaml` package. test/read/fast-go-vcr.test.ts checks it against `yaml`.
+
+import type { Cassette } from '../model.ts';
+import { goVcrCassette } from './go-vcr.ts';
+
+export interface FastRead {
+  value: Record<string, unknown>;
+  /** 1-based line where each item of the top-level `interactions` sequence starts. */
+  interactionLines: number[];
+}
+
+/** Thrown to give up; caught in readGoVcrFast. */
+const BAIL = Symbol('bail');
+function bail(): never {
+  throw BAIL;
+}
+
+// The reader's state: the text, the start of the current line and its 1-based number.
+let text = '';
+let len = 0;
+let pos = 0;
+let lineNo = 1;
+
+const SPACE = 32;
+const NL = 10;
+const DASH = 45;
+
+export function readGoVcrFast(source: string): FastRead | undefined {
+  if (source.charCodeAt(0) === 0xfeff || source.includes('\r')) return undefined;
+  text = source;
+  len = source.length;
+  pos = 0;
+  lineNo = 1;
+  try {
+    skipBlank();
+    if (text.startsWith('---', pos)) {
+      const end = lineEnd(pos);
+      if (text.slice(pos + 3, end).trim() !== '') bail();
+      nextLine(end);
+      skipBlank();
+    }
+    if (pos >= len || indentAt() !== 0 || isSeqDash(pos)) bail();
+    const interactionLines: number[] = [];
+    const value = parseMap(0, pos, interactionLines);
+    skipBlank();
+    if (pos < len) bail();
+    return { value, interactionLines };
+  } catch (error) {
+    if (error === BAIL) return undefined;
+    throw error;
+  } finally {
+    text = '';
+  }
+}
+
+// ---- lines -----------------------------------------------------------------------------------
+
+function lineEnd(from: number): number {
+  const end = text.indexOf('\n', from);
+  return end === -1 ? len : end;
+}
+
+function nextLine(end: number): void {
+  pos = end < len ? end + 1 : len;
+  lineNo++;
+}
+
+/** Skips blank and comment lines (between nodes, where they mean nothing); gives up on tabs. */
+function skipBlank(): void {
+  while (pos < len) {
+    let i = pos;
+    while (text.charCodeAt(i) === SPACE) i++;
+    if (i >= len) {
+      pos = len;
+      return;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 35) i = lineEnd(i);
+    else if (c !== NL) {
+      if (c === 9) bail();
+      return;
+    }
+    nextLine(i);
+  }
+}
+
+function indentAt(): number {
+  let i = pos;
+  while (text.charCodeAt(i) === SPACE) i++;
+  return i - pos;
+}
+
+function isSeqDash(at: number): boolean {
+  if (text.charCodeAt(at) !== DASH) return false;
+  const next = text.charCodeAt(at + 1);
+  return next === SPACE || next === NL || at + 1 >= len;
+}
+
+/** After a node at `indent` ends: the next line must not be more indented. */
+function nextIndent(indent: number): number {
+  skipBlank();
+  if (pos >= len) return -1;
+  const ind = indentAt();
+  if (ind > indent) bail();
+  return ind;
+}
+
+// ---- collections -----------------------------------------------------------------------------
+
+function parseMap(indent: number, first: number, interactionLines?: number[]): Record<string, unknown> {
+  const map: Record<string, unknown> = {};
+  let keyStart = first;
+  for (;;) {
+    const end = lineEnd(keyStart);
+    let key: string;
+    let after: number;
+    const c = text.charCodeAt(keyStart);
+    if (c === 34 || c === 39) {
+      const close = closingQuote(text[keyStart]!, keyStart + 1, end);
+      if (close < 0 || text.charCodeAt(close + 1) !== 58) bail();
+      key = quotedValue(keyStart, close + 1);
+      after = close + 2;
+    } else {
+      if (isIndicator(c, text.charCodeAt(keyStart + 1))) bail();
+      let colon = text.indexOf(':', keyStart);
+      while (colon !== -1 && colon < end && colon + 1 < end && text.charCodeAt(colon + 1) !== SPACE) {
+        colon = text.indexOf(':', colon + 1);
+      }
+      if (colon === -1 || colon >= end) bail();
+      const raw = text.slice(keyStart, colon);
+      if (!isSafePlain(raw)) bail();
+      const resolved = resolvePlain(raw);
+      key = resolved === null ? '' : String(resolved);
+      after = colon + 1;
+    }
+    if (key === '__proto__' || key === '<<' || Object.hasOwn(map, key)) bail();
+    const lines = interactionLines && key === 'interactions' ? interactionLines : undefined;
+    map[key] = parseValue(after, end, indent, lines);
+    const ind = nextIndent(indent);
+    if (ind < indent) return map;
+    keyStart = pos + ind;
+    if (isSeqDash(keyStart)) bail();
+  }
+}
+
+/** The value after `key:`; leaves `pos` at the line after it. */
+function parseValue(after: number, end: number, indent: number, lines?: number[]): unknown {
+  let i = after;
+  while (text.charCodeAt(i) === SPACE) i++;
+  if (i < end) {
+    if (i === after) bail();
+    return parseInline(i, end, indent);
+  }
+  nextLine(end);
+  skipBlank();
+  if (pos >= len) return null;
+  const ind = indentAt();
+  // go-vcr writes a map's sequence values at the map's own indentation.
+  if (ind === indent && isSeqDash(pos + ind)) return parseSeq(indent, lines);
+  return childNode(indent, lines);
+}
+
+/** The block collection on the next lines when they are more indented than `indent`, else null. */
+function childNode(indent: number, lines?: number[]): unknown {
+  if (pos >= len) return null;
+  const ind = indentAt();
+  if (ind <= indent) return null;
+  if (isSeqDash(pos + ind)) return parseSeq(ind, lines);
+  if (lines) bail();
+  return parseMap(ind, pos + ind);
+}
+
+function parseSeq(indent: number, lines?: number[]): unknown[] {
+  const seq: unknown[] = [];
+  for (;;) {
+    const dash = pos + indent;
+    const end = lineEnd(dash);
+    let i = dash + 1;
+    while (text.charCodeAt(i) === SPACE) i++;
+    lines?.push(lineNo);
+    if (i >= end) {
+      if (lines) bail();
+      nextLine(end);
+      skipBlank();
+      seq.push(childNode(indent));
+    } else if (isSeqDash(i)) {
+      bail();
+    } else if (isKeyLine(i, end)) {
+      seq.push(parseMap(i - pos, i));
+    } else {
+      seq.push(parseInline(i, end, indent));
+    }
+    const ind = nextIndent(indent);
+    if (ind < indent || !isSeqDash(pos + ind)) return seq;
+  }
+}
+
+/** Is the rest of this line `key: …` (a compact map in a sequence item)? */
+function isKeyLine(i: number, end: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 34 || c === 39) {
+    const close = closingQuote(text[i]!, i + 1, end);
+    return close >= 0 && text.charCodeAt(close + 1) === 58;
+  }
+  for (let k = i; k < end; k++) {
+    if (text.charCodeAt(k) === 58 && (k + 1 === end || text.charCodeAt(k + 1) === SPACE)) return true;
+  }
+  return false;
+}
+
+// ---- scalars ---------------------------------------------------------------------------------
+
+/** A scalar (or `[]`/`{}`) that starts on this line at `i`; leaves `pos` at the line after it. */
+function parseInline(i: number, end: number, indent: number): unknown {
+  const c = text.charCodeAt(i);
+  if (c === 124) return blockScalar(i, end, indent);
+  if (c === 34 || c === 39) return quotedScalar(i, end, indent);
+  if (c === 33) return binaryScalar(i, end, indent);
+  const raw = text.slice(i, end);
+  if (raw === '[]' || raw === '{}') {
+    nextLine(end);
+    return raw === '[]' ? [] : {};
+  }
+  if (isIndicator(c, text.charCodeAt(i + 1)) || !isSafePlain(raw) || raw.endsWith(':')) bail();
+  nextLine(end);
+  return resolvePlain(raw);
+}
+
+/** `!!binary` base64 → bytes (a Buffer, as the `yaml` package gives in Node). */
+function binaryScalar(i: number, end: number, indent: number): Buffer {
+  if (!text.startsWith('!!binary ', i)) bail();
+  let j = i + 9;
+  while (text.charCodeAt(j) === SPACE) j++;
+  const c = text.charCodeAt(j);
+  let base64: string;
+  if (c === 124) base64 = blockScalar(j, end, indent);
+  else if (c === 34 || c === 39) base64 = quotedScalar(j, end, indent);
+  else {
+    base64 = text.slice(j, end);
+    if (isIndicator(c, text.charCodeAt(j + 1)) || !isSafePlain(base64)) bail();
+    nextLine(end);
+  }
+  return Buffer.from(base64, 'base64');
+}
+
+/** Characters that cannot start a plain scalar (`-`, `?`, `:` only when a space follows). */
+function isIndicator(c: number, next: number): boolean {
+  if (c === DASH || c === 63 || c === 58) return next === SPACE || next === NL || Number.isNaN(next);
+  return ',[]{}#&*!|>\'"%@`'.includes(String.fromCharCode(c)) || c === SPACE || c === 9;
+}
+
+/** One-line plain text with no comment, no `key: value` and no surrounding whitespace. */
+function isSafePlain(raw: string): boolean {
+  if (raw === '' || raw.includes(': ') || raw.includes(' #') || raw.includes('\t')) return false;
+  return raw.charCodeAt(raw.length - 1) !== SPACE;
+}
+
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT = /^[-+]?[0-9]+$/;
+const OCT = /^0o[0-7]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
+
+/** The YAML 1.2 core schema, in the order the `yaml` package tries it. */
+export function resolvePlain(raw: string): unknown {
+  if (!MAYBE_NOT_STRING.test(raw)) return raw;
+  if (NULL.test(raw)) return null;
+  if (BOOL.test(raw)) return raw[0] === 't' || raw[0] === 'T';
+  if (OCT.test(raw)) return parseInt(raw.slice(2), 8);
+  if (INT.test(raw)) return parseInt(raw, 10);
+  if (HEX.test(raw)) return parseInt(raw.slice(2), 16);
+  if (INF_NAN.test(raw)) return raw.endsWith('nan') || raw.endsWith('NaN') || raw.endsWith('NAN') ? NaN : raw[0] === '-' ? -Infinity : Infinity;
+  if (FLOAT.test(raw)) return parseFloat(raw);
+  return raw;
+}
+
+/** Offset of the closing `quote` in [from, end); -1 when it is not there. */
+function closingQuote(quote: string, from: number, end: number): number {
+  let j = from;
+  for (;;) {
+    const q = text.indexOf(quote, j);
+    if (q === -1 || q >= end) return -1;
+    if (quote === "'") {
+      if (text.charCodeAt(q + 1) !== 39) return q;
+      j = q + 2;
+      continue;
+    }
+    let slashes = 0;
+    while (text.charCodeAt(q - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return q;
+    j = q + 1;
+  }
+}
+
+function quotedScalar(open: number, end: number, indent: number): string {
+  const quote = text[open]!;
+  const close = closingQuote(quote, open + 1, end);
+  if (close >= 0) {
+    if (text.slice(close + 1, end).trim() !== '') bail();
+    nextLine(end);
+    return quotedValue(open, close + 1);
+  }
+  // Over several lines: find the closing quote, then unfold as the `yaml` package does.
+  let lineEndAt = end;
+  for (;;) {
+    if (lineEndAt >= len) bail();
+    nextLine(lineEndAt);
+    lineEndAt = lineEnd(pos);
+    const ind = indentAt();
+    if (pos + ind < lineEndAt && ind <= indent) bail();
+    const found = closingQuote(quote, pos, lineEndAt);
+    if (found >= 0) {
+      if (text.slice(found + 1, lineEndAt).trim() !== '') bail();
+      nextLine(lineEndAt);
+      return quotedValue(open, found + 1);
+    }
+  }
+}
+
+/** The value of the quoted scalar text.slice(start, end) (quotes included). */
+function quotedValue(start: number, end: number): string {
+  const inner = text.slice(start + 1, end - 1);
+  if (text.charCodeAt(start) === 39) {
+    const unfolded = inner.includes('\n') ? unfoldLines(inner) : inner;
+    return unfolded.includes("''") ? unfolded.replaceAll("''", "'") : unfolded;
+  }
+  if (!inner.includes('\\') && !inner.includes('\n') && !inner.includes('\t')) return inner;
+  return doubleQuoted(inner);
+}
+
+/** Line folding of quoted scalars, as in the `yaml` package's unfoldLines. */
+function unfoldLines(source: string): string {
+  const lines = source.split('\n');
+  let result = lines[0]!.replace(/[ \t]+$/, '');
+  let sep = ' ';
+  for (let k = 1; k < lines.length - 1; k++) {
+    const line = lines[k]!.replace(/^[ \t]+|[ \t]+$/g, '');
+    if (line === '') {
+      if (sep === '\n') result += sep;
+      else sep = '\n';
+    } else {
+      result += sep + line;
+      sep = ' ';
+    }
+  }
+  return result + sep + lines[lines.length - 1]!.replace(/^[ \t]+/, '');
+}
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\', '\t': '\t',
+};
+
+/** Double-quoted escapes and folding (the `yaml` package's doubleQuotedValue; bails on errors). */
+function doubleQuoted(inner: string): string {
+  if (!inner.includes('\n') && !/\\[^"\\/bfnrtu]|\\u(?![0-9a-fA-F]{4})/.test(inner)) {
+    try {
+      return JSON.parse(`"${inner}"`) as string; // the same escapes, much faster
+    } catch {
+      // raw control characters: JSON refuses them, YAML does not
+    }
+  }
+  let res = '';
+  for (let i = 0; i < inner.length; i++) {
+    const ch = inner[i]!;
+    if (ch === '\n') {
+      let fold = '';
+      while (inner[i + 1] === ' ' || inner[i + 1] === '\t' || inner[i + 1] === '\n') if (inner[++i] === '\n') fold += '\n';
+      res += fold || ' ';
+    } else if (ch === '\\') {
+      const next = inner[++i]!;
+      if (ESCAPES[next] !== undefined) res += ESCAPES[next];
+      else if (next === '\n') {
+        while (inner[i + 1] === ' ' || inner[i + 1] === '\t') i++;
+      } else if (next === 'x' || next === 'u' || next === 'U') {
+        const size = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+        const hex = inner.slice(i + 1, i + 1 + size);
+        if (hex.length !== size || !/^[0-9a-fA-F]+$/.test(hex)) bail();
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff) bail();
+        res += String.fromCodePoint(code);
+        i += size;
+      } else bail();
+    } else if (ch === ' ' || ch === '\t') {
+      const from = i;
+      while (inner[i + 1] === ' ' || inner[i + 1] === '\t') i++;
+      if (inner[i + 1] !== '\n') res += inner.slice(from, i + 1);
+    } else res += ch;
+  }
+  return res;
+}
+
+/** A `|` literal block scalar whose header is at `bar`; the node it belongs to is at `indent`. */
+function blockScalar(bar: number, end: number, indent: number): string {
+  // Chomping indicator only; an explicit indentation indicator is rare enough to leave to `yaml`.
+  const chomp = text[bar + 1] === '-' || text[bar + 1] === '+' ? text[bar + 1] : '';
+  if (text.slice(bar + 1 + chomp.length, end).trim() !== '') bail();
+  nextLine(end);
+  // Content indentation: that of the first non-blank line.
+  let n = 0;
+  let maxBlank = 0;
+  for (let k = pos; ; ) {
+    let i = k;
+    while (text.charCodeAt(i) === SPACE) i++;
+    if (i >= len || text.charCodeAt(i) !== NL) {
+      n = i - k;
+      break;
+    }
+    maxBlank = Math.max(maxBlank, i - k);
+    k = i + 1;
+  }
+  if (n <= indent || maxBlank > n) bail();
+  const parts: string[] = [];
+  let lastContent = -1;
+  while (pos < len) {
+    const lineEndAt = lineEnd(pos);
+    let i = pos;
+    const stop = pos + n;
+    while (i < stop && text.charCodeAt(i) === SPACE) i++;
+    if (i < stop) {
+      if (i < lineEndAt) break; // less indented: the scalar ended
+      parts.push('');
+    } else {
+      if (lineEndAt >= len) bail(); // no final line break
+      if (lineEndAt > i) lastContent = parts.length;
+      parts.push(text.slice(i, lineEndAt));
+    }
+    nextLine(lineEndAt);
+  }
+  if (lastContent < 0) bail();
+  if (chomp === '+') return `${parts.join('\n')}\n`;
+  const body = parts.slice(0, lastContent + 1).join('\n');
+  return chomp === '-' ? body : `${body}\n`;
+}
+
+/** The cassette from the fast reader, or undefined when the `yaml` package has to read it. */
+export function fastGoVcrCassette(file: string, text: string): Cassette | undefined {
+  const fast = readGoVcrFast(text);
+  return fast && goVcrCassette(file, fast.value, fast.interactionLines);
+}

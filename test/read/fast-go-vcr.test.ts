@@ -1,0 +1,205 @@
+// The fast go-vcr reader against the `yaml` package: on every corpus file and sample it must either
+// give up (undefined) or return exactly what `doc.toJS()` gives, with the same interaction lines.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { parseDocument, stringify } from 'yaml';
+import { readGoVcrFast } from '../../src/read/fast-go-vcr.ts';
+import { parseCassette, parseCassetteWithYaml } from '../../src/read/parse-cassette.ts';
+import { corpusFiles, sample, SAMPLES, SKIP_WITHOUT_CORPUS } from '../helpers/paths.ts';
+
+function yamlValue(text: string): unknown {
+  return parseDocument(text, { uniqueKeys: false }).toJS({ maxAliasCount: -1 });
+}
+
+/** 'bailed' or 'same'; fails the test when the fast value differs from the yaml package's. */
+function compare(file: string, text: string): 'bailed' | 'same' {
+  const fast = readGoVcrFast(text);
+  if (!fast) return 'bailed';
+  assert.deepStrictEqual(fast.value, yamlValue(text), file);
+  let slow: unknown;
+  let quick: unknown;
+  try {
+    slow = parseCassetteWithYaml(file, text);
+  } catch (error) {
+    slow = (error as Error).message;
+  }
+  try {
+    quick = parseCassette(file, text);
+  } catch (error) {
+    quick = (error as Error).message;
+  }
+  assert.deepStrictEqual(quick, slow, `${file}: cassette model and interaction lines`);
+  return 'same';
+}
+
+/** The value of a one-key document `v: …` through both readers (they must agree). */
+function valueOf(yamlText: string): unknown {
+  const text = `version: 2\nv: ${yamlText}\n`;
+  const fast = readGoVcrFast(text);
+  assert.ok(fast, `fast reader bailed on ${JSON.stringify(text)}`);
+  assert.deepStrictEqual(fast.value, yamlValue(text));
+  return fast.value.v;
+}
+
+const RUNS = Number(process.env.FAST_GO_VCR_RUNS ?? 400);
+
+function bails(text: string): boolean {
+  return readGoVcrFast(text) === undefined;
+}
+
+test('every corpus cassette reads the same as with the yaml package, none bails', { skip: SKIP_WITHOUT_CORPUS }, (t) => {
+  const files = [...corpusFiles('fantasy'), ...corpusFiles('fantasy-2025-11'), ...corpusFiles('seed')];
+  assert.ok(files.length > 600);
+  const bailed = files.filter((file) => compare(file, readFileSync(file, 'utf8')) === 'bailed');
+  t.diagnostic(`${files.length} corpus files, ${bailed.length} bailed`);
+  assert.deepStrictEqual(bailed, []);
+});
+
+test('every sample reads the same as with the yaml package (or bails)', (t) => {
+  const names = readdirSync(SAMPLES).filter((name) => /\.ya?ml$/.test(name));
+  const bailed = names.filter((name) => compare(name, readFileSync(sample(name), 'utf8')) === 'bailed');
+  t.diagnostic(`${names.length} samples, bailed: ${bailed.join(', ') || 'none'}`);
+  assert.ok(bailed.includes('invalid-yaml.yaml'));
+});
+
+test('single-quoted scalars: doubled quotes, keys with colons', () => {
+  assert.equal(valueOf(`'it''s'`), "it's");
+  assert.equal(valueOf(`''`), '');
+  assert.equal(valueOf(`'{"a":"b: c"}'`), '{"a":"b: c"}');
+  const doc = readGoVcrFast("'a: b': 1\nhttp://x: y\n'': z\n");
+  assert.deepStrictEqual(doc?.value, { 'a: b': 1, 'http://x': 'y', '': 'z' });
+});
+
+test('double-quoted scalars: escapes', () => {
+  assert.equal(valueOf(String.raw`"a\nb\tc\"d\\e\/f"`), 'a\nb\tc"d\\e/f');
+  assert.equal(valueOf(String.raw`"\u00e9\x41\U0001F600\_\0"`), 'éA😀\u00a0\0');
+  assert.equal(valueOf(String.raw`"\ud83d\ude00"`), '😀');
+  assert.equal(valueOf(String.raw`"\e\a\N\L\P\ "`), '\x1b\x07\u0085\u2028\u2029 ');
+  assert.equal(valueOf('""'), '');
+  assert.equal(valueOf('"tab\there"'), 'tab\there');
+  assert.ok(bails(String.raw`v: "\q"` + '\n'), 'an invalid escape is left to yaml, which reports it');
+});
+
+test('quoted scalars folded over several lines (yaml.v2 style)', () => {
+  assert.equal(valueOf('"first\n  second\n\n  third \\\n  fourth\\ \n  fifth"'), 'first second\nthird fourth  fifth');
+  assert.equal(valueOf("'one\n  two\n\n\n  three'"), 'one two\n\nthree');
+});
+
+test('plain scalars: the core schema decides numbers, booleans and null', () => {
+  assert.equal(valueOf('0123'), 123);
+  assert.equal(valueOf('1e3'), 1000);
+  assert.equal(valueOf('-1.50'), -1.5);
+  assert.equal(valueOf('0x1F'), 31);
+  assert.equal(valueOf('0o17'), 15);
+  assert.equal(valueOf('.inf'), Infinity);
+  assert.ok(Number.isNaN(valueOf('.nan')));
+  assert.equal(valueOf('true'), true);
+  assert.equal(valueOf('False'), false);
+  assert.equal(valueOf('null'), null);
+  assert.equal(valueOf('~'), null);
+  assert.equal(valueOf('yes'), 'yes');
+  assert.equal(valueOf('1.2.3'), '1.2.3');
+  assert.equal(valueOf('200 OK'), '200 OK');
+  assert.equal(valueOf('113.669917ms'), '113.669917ms');
+  assert.equal(valueOf('"0123"'), '0123');
+  assert.equal(valueOf("'true'"), 'true');
+  assert.equal(valueOf('"~"'), '~');
+  assert.equal(valueOf('-1'), -1);
+  assert.equal(valueOf('a#b'), 'a#b');
+  assert.deepStrictEqual(readGoVcrFast('1: a\ntrue: b\n~: c\n0x10: d\n')?.value, { '1': 'a', true: 'b', '': 'c', '16': 'd' });
+});
+
+test('literal block scalars: chomping, trailing lines, deeper lines', () => {
+  const text = 'a: |\n  x\n    y\n\n\nb: |-\n  x\n\nc: |+\n  x\n\n\nd: |\n    deep\nz: 1\n';
+  const fast = readGoVcrFast(text);
+  assert.deepStrictEqual(fast?.value, { a: 'x\n  y\n', b: 'x', c: 'x\n\n\n', d: 'deep\n', z: 1 });
+  assert.deepStrictEqual(fast.value, yamlValue(text));
+  assert.ok(bails('a: |2\n   x\n'), 'an indentation indicator is left to yaml');
+  assert.ok(bails('a: >\n  folded\n'), 'folded scalars are left to yaml');
+});
+
+test('collections: 2- and 4-space indentation, sequences at the key column, [] and {}', () => {
+  const text = '---\nversion: 2\ninteractions:\n    - id: 0\n      request:\n          headers:\n              Accept:\n                  - a\n                  - b\n          form: {}\n          list: []\n          empty:\n- x\n';
+  assert.ok(bails(text), 'a dedented sequence after a map is not valid here');
+  const ok = '---\nversion: 2\ninteractions:\n    - id: 0\n      request:\n          headers:\n              Accept:\n                  - a\n          form: {}\n          list: []\n          empty:\n    - id: 1\n';
+  const fast = readGoVcrFast(ok);
+  assert.ok(fast);
+  assert.deepStrictEqual(fast.value, yamlValue(ok));
+  assert.deepStrictEqual(fast.interactionLines, [4, 12]);
+  assert.equal(compare('four-space.yaml', ok), 'same');
+});
+
+test('gives up on what it does not handle', () => {
+  assert.ok(bails('a: &x 1\nb: *x\n'), 'anchors and aliases');
+  assert.ok(bails('a: [1, 2]\n'), 'flow collections with content');
+  assert.ok(bails('a: !!str 1\n'), 'other tags');
+  assert.ok(bails('a: 1\na: 2\n'), 'duplicate keys');
+  assert.ok(bails('a: b\n  c\n'), 'multi-line plain scalars');
+  assert.ok(bails('a: 1 # note\n'), 'comments after a value');
+  assert.ok(bails('a:\n\t- 1\n'), 'tabs');
+  assert.ok(bails('a: 1\r\n'), 'CRLF');
+  assert.ok(bails('- 1\n'), 'a top-level sequence');
+  assert.ok(bails('a: 1\n---\nb: 2\n'), 'several documents');
+  assert.ok(bails('a: "open\n'), 'an unclosed quote');
+  assert.ok(bails('<<: {}\n'), 'merge keys');
+});
+
+test('whatever the yaml package writes, the fast reader bails or agrees (property)', (t) => {
+  const scalar = fc.oneof(
+    fc.string({ unit: fc.constantFrom('a', ' ', '\n', "'", '"', '\\', ':', '#', '-', '0', '1', 'é', '\t', '\u0085', 'e', '.') }),
+    fc.constantFrom('true', 'null', '~', '0123', '1e3', '-', '- a', '', ' ', 'a: b', '[]', '{}', '!x'),
+    fc.integer(),
+    fc.double({ noNaN: true }),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
+    list: fc.array(tie('node'), { maxLength: 4 }),
+    map: fc.dictionary(fc.string({ maxLength: 6 }), tie('node'), { maxKeys: 4 }),
+  })).map;
+  const options = fc.record({
+    indent: fc.constantFrom(2, 4),
+    indentSeq: fc.boolean(),
+    lineWidth: fc.constantFrom(0, 12, 80),
+    minContentWidth: fc.constant(0),
+    defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL'),
+    defaultKeyType: fc.constantFrom(null, 'PLAIN', 'QUOTE_DOUBLE'),
+  } as const);
+  let agreed = 0;
+  fc.assert(
+    fc.property(value, options, (map, opts) => {
+      const text = stringify({ version: 2, v: map, interactions: [] }, opts);
+      const fast = readGoVcrFast(text);
+      if (fast) {
+        assert.deepStrictEqual(fast.value, yamlValue(text), text);
+        agreed++;
+      }
+    }),
+    { numRuns: RUNS },
+  );
+  t.diagnostic(`${agreed} of ${RUNS} generated documents read by the fast path, the rest bailed`);
+  assert.ok(agreed > RUNS / 4, `only ${agreed} of ${RUNS} generated documents were read by the fast path`);
+});
+
+test('on YAML-like line soup, the fast reader bails whenever yaml reports an error (property)', (t) => {
+  const token = fc.constantFrom('a', 'b:', 'c: 1', '- ', '-', '"q"', "'s'", '"x', '|', '|-', '|+', ' ', '  ', ': ', '#', '[]', '{}', '!!binary AA==', 'k: "v\\n"', '---', '&a', '*a', '"', "''", 'd: |');
+  const line = fc.tuple(fc.constantFrom('', '  ', '    ', ' ', '      '), fc.array(token, { minLength: 1, maxLength: 3 })).map(([indent, parts]) => indent + parts.join(''));
+  let agreed = 0;
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => {
+      const text = `${lines.join('\n')}\n`;
+      const fast = readGoVcrFast(text);
+      if (!fast) return;
+      const doc = parseDocument(text, { uniqueKeys: false });
+      assert.deepStrictEqual(doc.errors.map((e) => e.message), [], `fast reader accepted invalid YAML:\n${text}`);
+      assert.deepStrictEqual(fast.value, doc.toJS({ maxAliasCount: -1 }), text);
+      agreed++;
+    }),
+    { numRuns: RUNS * 5 },
+  );
+  t.diagnostic(`${agreed} of ${RUNS * 5} line soups read by the fast path`);
+});
