@@ -17,11 +17,6 @@ const MODEL = /\/(?:tunedModels|models)\/([^/:]+):/;
 
 // ---- parts, shared by request and response -------------------------------------------------
 
-/** Thought signatures are opaque and long: keep their start and length only (fits `abbreviate`). */
-export function shortSignature(signature: string): string {
-  return signature.length <= 24 ? signature : `${signature.slice(0, 8)}…(${signature.length} chars)`;
-}
-
 function clip(text: string, max = 120): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
@@ -64,10 +59,10 @@ function requestParts(raw: unknown): ContentPart[] {
   const signature = asString(part.thoughtSignature);
   const text = asString(part.text);
   if (text !== undefined && part.thought === true) {
-    out.push(signature ? { type: 'reasoning', text, signature: shortSignature(signature) } : { type: 'reasoning', text });
+    out.push(signature ? { type: 'reasoning', text, signature } : { type: 'reasoning', text });
     return out;
   }
-  if (signature) out.push({ type: 'reasoning', text: '', signature: shortSignature(signature) });
+  if (signature) out.push({ type: 'reasoning', text: '', signature });
   if (text !== undefined) {
     out.push({ type: 'text', text });
   } else if (isObject(part.functionCall)) {

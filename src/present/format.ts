@@ -35,7 +35,8 @@ export function describePart(part: ContentPart): string {
       return part.text;
     case 'reasoning':
       if (part.redacted) return '[redacted reasoning]';
-      return part.signature ? `${part.text} [signature ${abbreviate(part.signature)}]` : part.text;
+      if (!part.signature) return part.text;
+      return [part.text, `[signature ${abbreviate(part.signature)}]`].filter(Boolean).join(' ');
     case 'image':
     case 'file': {
       const details = [part.mediaType, part.bytes !== undefined ? formatBytes(part.bytes) : part.url ?? '']

@@ -55,8 +55,8 @@ test('streamed text, then whole function calls; the next request re-sends them',
       role: 'assistant',
       content: [
         { type: 'text', text: 'Checking both for you: weather first, then time.' },
-        // The signature is kept short and out of the text.
-        { type: 'reasoning', text: '', signature: 'CpoBAb4+…(134 chars)' },
+        // The signature is kept whole in the data, out of the text (abbreviated only when shown).
+        { type: 'reasoning', text: '', signature: `CpoBAb4+9vtQ${'x'.repeat(120)}==` },
         { type: 'tool-call', id: null, name: 'get_weather', arguments: { city: 'Lisbon', unit: 'celsius' } },
         { type: 'tool-call', id: null, name: 'get_time', arguments: { city: 'Lisbon' } },
       ],
