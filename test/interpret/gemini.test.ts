@@ -365,7 +365,7 @@ const withoutEvents = (r: LlmResponse) => ({ ...r, events: 0 });
 
 test('property: SSE fed in random pieces gives the same response', async () => {
   const sources = await streamSources();
-  assert.ok(sources.length >= 6);
+  assert.ok(sources.length >= (SKIP_WITHOUT_CORPUS ? 4 : 20), `only ${sources.length} streams to re-cut`);
   const expected = sources.map((text) => reduceSse(feedInPieces(text, [])));
   fc.assert(
     fc.property(fc.nat({ max: sources.length - 1 }), fc.array(fc.nat(), { maxLength: 30 }), (which, cuts) => {
