@@ -14,5 +14,11 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  // A reader that stops early (`cassette show … | head`) closes the pipe: stop quietly, as cat does,
+  // instead of an unhandled EPIPE stack trace. This is the one exit outside main's exit-code flow.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }

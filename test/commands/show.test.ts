@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { runCli } from '../helpers/cli.ts';
-import { sample, ROOT } from '../helpers/paths.ts';
+import { sample, ROOT, SAMPLES } from '../helpers/paths.ts';
 
 const TOOLS = sample('openai-chat-tools-stream.yaml');
 
@@ -124,4 +124,16 @@ test('the built bin runs and sets its exit code', () => {
   assert.ok(result.stdout.includes('get_time({"city":"Lisbon"})'));
   const version = spawnSync(process.execPath, ['bin/cassette.js', '--version'], { cwd: ROOT, encoding: 'utf8' });
   assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+/);
+});
+
+test('a reader that stops early ends the run quietly, without an EPIPE stack trace', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['bin/cassette.js', 'show', '--raw', SAMPLES, SAMPLES, SAMPLES], { cwd: ROOT });
+  child.stdout.once('data', () => child.stdout.destroy());
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  assert.doesNotMatch(stderr, /EPIPE|at /);
+  // The samples include invalid files (exit 2) — but the run ends quietly either way.
+  assert.ok(code === 0 || code === 2, `exit ${code}`);
 });
