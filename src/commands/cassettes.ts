@@ -6,6 +6,7 @@ import { analyzeCassette, type AnalyzedCassette } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
 import { expandPath } from '../read/expand-paths.ts';
 import { readCassette } from '../read/read-cassette.ts';
+import { createProgress } from './progress.ts';
 import type { Cassette } from '../model.ts';
 
 export interface ReadOutcome {
@@ -30,25 +31,32 @@ export async function forEachCassette(
   read: (file: string) => Promise<Cassette> = readCassette,
 ): Promise<ReadOutcome> {
   const outcome: ReadOutcome = { failures: 0, files: 0 };
-  for (const arg of args) {
-    const expanded = await expandPath(arg);
-    if (expanded.error) {
-      reportError(io, expanded.error);
+  // Expand every argument first, so the progress line knows the total; errors keep their order.
+  const expanded = await Promise.all(args.map(expandPath));
+  const progress = createProgress(io.stderr, expanded.reduce((n, e) => n + e.files.length, 0), io.env);
+  for (const { error, files } of expanded) {
+    if (error) {
+      progress.clear();
+      reportError(io, error);
       outcome.failures++;
       continue;
     }
-    for (const file of expanded.files) {
+    for (const file of files) {
       outcome.files++;
+      progress.tick(file);
       let analyzed: AnalyzedCassette;
       try {
         analyzed = analyzeCassette(await read(file));
       } catch (error) {
+        progress.clear();
         reportError(io, error);
         outcome.failures++;
         continue;
       }
+      progress.clear();
       await each(analyzed);
     }
   }
+  progress.clear();
   return outcome;
 }
