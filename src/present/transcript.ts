@@ -125,9 +125,6 @@ function responseLines(response: LlmResponse, theme: Theme): string[] {
   return lines;
 }
 
-// Moved to raw-body.ts so the Markdown export shares it; re-exported for existing importers.
-export { rawBodyLines };
-
 function rawLines(item: AnalyzedInteraction, theme: Theme): string[] {
   const pad = (line: string) => `    ${line}`;
   return [
@@ -138,7 +135,7 @@ function rawLines(item: AnalyzedInteraction, theme: Theme): string[] {
   ];
 }
 
-export function addUsage(total: Usage, usage: Usage | null | undefined): void {
+function addUsage(total: Usage, usage: Usage | null | undefined): void {
   if (!usage) return;
   total.inputTokens += usage.inputTokens;
   total.outputTokens += usage.outputTokens;
