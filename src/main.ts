@@ -31,6 +31,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--raw', 'show the decoded raw bodies (each stream event on its own line)')
     .option('--json', 'print one JSON object per file (NDJSON); see README for the contract')
     .option('--summary', 'one table row per file: interactions, providers, models, tokens, statuses')
+    .option('--stable', 'leave out what changes on every recording (file name, durations, event counts, ids): for git textconv')
     .option('--no-color', 'no colors (also NO_COLOR=1; colors are only used on a terminal)')
     .addHelpText(
       'after',

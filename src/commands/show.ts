@@ -17,6 +17,7 @@ export interface ShowOptions {
   json?: boolean;
   summary?: boolean;
   color?: boolean;
+  stable?: boolean;
 }
 
 export async function show(paths: string[], options: ShowOptions, io: Io): Promise<number> {
@@ -30,7 +31,13 @@ export async function show(paths: string[], options: ShowOptions, io: Io): Promi
       if (only) json.interactions = json.interactions.filter((i) => only.has(i.index));
       io.stdout.write(`${JSON.stringify(json)}\n`);
     } else {
-      const transcriptOptions = { theme, history: !!options.history, verbose: !!options.verbose, raw: !!options.raw };
+      const transcriptOptions = {
+        theme,
+        history: !!options.history,
+        verbose: !!options.verbose,
+        raw: !!options.raw,
+        stable: !!options.stable,
+      };
       io.stdout.write(renderTranscript(analyzed, only ? { ...transcriptOptions, only } : transcriptOptions));
     }
   });

@@ -4,6 +4,7 @@
 
 import { diffArrays } from 'diff';
 import { isObject } from '../interpret/json-access.ts';
+import { canonicalJson } from '../canonical-json.ts';
 
 export type Segment = string | number;
 
@@ -24,13 +25,6 @@ export function formatPath(segments: Segment[]): string {
     else path += `[${JSON.stringify(segment)}]`;
   }
   return path;
-}
-
-/** JSON text with sorted keys: equal for values that differ only in key order. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
-  ) ?? 'undefined';
 }
 
 /** The object or array a string holds, when it is a JSON document (structured output, tool results). */
@@ -68,7 +62,7 @@ function walk(a: unknown, b: unknown, path: Segment[], out: RawChange[]): void {
   if (Array.isArray(a) && Array.isArray(b)) {
     // Embeddings and the like: one change for the whole vector, not one per number.
     if (isNumberArray(a) || isNumberArray(b)) {
-      if (canonical(a) !== canonical(b)) out.push({ segments: path, kind: 'changed', old: a, new: b });
+      if (canonicalJson(a) !== canonicalJson(b)) out.push({ segments: path, kind: 'changed', old: a, new: b });
       return;
     }
     walkArrays(a, b, path, out);
@@ -84,7 +78,7 @@ function walk(a: unknown, b: unknown, path: Segment[], out: RawChange[]): void {
       return;
     }
   }
-  if (canonical(a) !== canonical(b)) out.push({ segments: path, kind: 'changed', old: a, new: b });
+  if (canonicalJson(a) !== canonicalJson(b)) out.push({ segments: path, kind: 'changed', old: a, new: b });
 }
 
 function walkArrays(a: unknown[], b: unknown[], path: Segment[], out: RawChange[]): void {
@@ -92,8 +86,8 @@ function walkArrays(a: unknown[], b: unknown[], path: Segment[], out: RawChange[
     a.forEach((item, i) => walk(item, b[i], [...path, i], out));
     return;
   }
-  const keysA = a.map(canonical);
-  const keysB = b.map(canonical);
+  const keysA = a.map(canonicalJson);
+  const keysB = b.map(canonicalJson);
   let i = 0;
   let j = 0;
   let removed: number[] = [];

@@ -5,7 +5,7 @@
 
 import { diffArrays } from 'diff';
 import type { AnalyzedInteraction } from '../interpret/index.ts';
-import { canonical } from './json-paths.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import { bodyView, lastUserText, urlView } from './view.ts';
 
 export interface Pair {
@@ -18,7 +18,7 @@ type KeyFn = (item: AnalyzedInteraction) => string;
 const endpoint: KeyFn = (item) => `${item.interaction.request.method.toUpperCase()} ${urlView(item.interaction.request.url, false)}`;
 
 const asked: KeyFn = (item) =>
-  `${endpoint(item)}\n${item.llm ? lastUserText(item) : canonical(bodyView(item.requestBody, false)).slice(0, 2000)}`;
+  `${endpoint(item)}\n${item.llm ? lastUserText(item) : canonicalJson(bodyView(item.requestBody, false)).slice(0, 2000)}`;
 
 const askedAt: KeyFn = (item) => `${asked(item)}\n${item.llm?.request.messages.length ?? 0}`;
 

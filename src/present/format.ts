@@ -1,6 +1,7 @@
 // Plain-text renderings shared by the terminal transcript, Markdown and diff output.
 
 import type { ContentPart, ToolCall, Usage } from '../interpret/types.ts';
+import { canonicalJson } from '../canonical-json.ts';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
@@ -18,9 +19,11 @@ export function formatArguments(args: unknown): string {
   return typeof args === 'string' ? args : JSON.stringify(args);
 }
 
-export function formatToolCall(call: ToolCall): string {
+/** `name(arguments)`; `stable` sorts the argument keys so a re-recording prints the same line. */
+export function formatToolCall(call: ToolCall, stable = false): string {
   const flag = call.invalidArguments ? ' (arguments are not valid JSON)' : '';
-  return `${call.name}(${formatArguments(call.arguments)})${flag}`;
+  const args = stable && !call.invalidArguments ? canonicalJson(call.arguments) : formatArguments(call.arguments);
+  return `${call.name}(${args})${flag}`;
 }
 
 /** Long opaque values (signatures, encrypted reasoning) are shown by their start and length. */
@@ -28,14 +31,17 @@ export function abbreviate(value: string, keep = 12): string {
   return value.length <= keep * 2 ? value : `${value.slice(0, keep)}…(${value.length} chars)`;
 }
 
-/** One line (or block) per part, without color; binary payloads only as a summary. */
-export function describePart(part: ContentPart): string {
+/**
+ * One line (or block) per part, without color; binary payloads only as a summary. `stable` leaves
+ * out what differs on every recording (call ids, signatures).
+ */
+export function describePart(part: ContentPart, stable = false): string {
   switch (part.type) {
     case 'text':
       return part.text;
     case 'reasoning':
       if (part.redacted) return '[redacted reasoning]';
-      if (!part.signature) return part.text;
+      if (!part.signature || stable) return part.text;
       return [part.text, `[signature ${abbreviate(part.signature)}]`].filter(Boolean).join(' ');
     case 'image':
     case 'file': {
@@ -45,9 +51,9 @@ export function describePart(part: ContentPart): string {
       return `[${part.type}: ${details}${part.type === 'file' && part.name ? `, ${part.name}` : ''}]`;
     }
     case 'tool-call':
-      return `${formatToolCall(part)}${part.id ? `  id ${part.id}` : ''}`;
+      return `${formatToolCall(part, stable)}${part.id && !stable ? `  id ${part.id}` : ''}`;
     case 'tool-result':
-      return `${part.isError ? 'error ' : ''}${part.toolCallId ? `[${part.toolCallId}] ` : ''}${part.content}`;
+      return `${part.isError ? 'error ' : ''}${part.toolCallId && !stable ? `[${part.toolCallId}] ` : ''}${part.content}`;
     case 'other':
       return `[${part.kind}: ${part.summary}]`;
   }

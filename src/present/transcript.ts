@@ -19,6 +19,8 @@ export interface TranscriptOptions {
   raw?: boolean;
   /** Interaction indexes to show; all when undefined. */
   only?: Set<number>;
+  /** Leave out what changes on every recording (file path, durations, event counts, ids, signatures). */
+  stable?: boolean;
 }
 
 const LABEL_WIDTH = 11;
@@ -42,32 +44,32 @@ function streamEventCount(body: DecodedBody): number | undefined {
   return undefined;
 }
 
-function header(item: AnalyzedInteraction, theme: Theme): string {
+function header(item: AnalyzedInteraction, theme: Theme, stable: boolean): string {
   const { request, response } = item.interaction;
   const status = `${response.statusText}`;
   const statusStyled = response.status >= 400 ? theme.error(status) : response.status >= 300 ? theme.warn(status) : theme.ok(status);
   const events = streamEventCount(item.responseBody);
   const facts = [
-    formatDuration(response.durationMs),
+    stable ? '' : formatDuration(response.durationMs),
     contentTypeOf(response.headers),
-    events !== undefined ? `${events} events` : '',
+    events !== undefined && !stable ? `${events} events` : '',
   ].filter(Boolean);
   return `${theme.heading(`#${item.interaction.index}`)}  ${theme.heading(request.method)} ${request.url}  ${statusStyled}${
     facts.length ? theme.dim(`  ${facts.join(' · ')}`) : ''
   }`;
 }
 
-function partLine(part: ContentPart, theme: Theme): string {
-  const text = describePart(part);
+function partLine(part: ContentPart, theme: Theme, stable: boolean): string {
+  const text = describePart(part, stable);
   if (part.type === 'tool-call') return theme.tool(text);
   if (part.type === 'reasoning') return theme.dim(text);
   if (part.type === 'tool-result' && part.isError) return theme.error(text);
   return text;
 }
 
-function messageLines(message: Message, theme: Theme): string[] {
+function messageLines(message: Message, theme: Theme, stable: boolean): string[] {
   if (message.content.length === 0) return [labeled(message.role, theme.dim('(empty)'), theme.role)];
-  return message.content.map((part, i) => labeled(i === 0 ? message.role : '', partLine(part, theme), theme.role));
+  return message.content.map((part, i) => labeled(i === 0 ? message.role : '', partLine(part, theme, stable), theme.role));
 }
 
 function requestLines(llm: Exchange, previous: Exchange | null | undefined, options: TranscriptOptions): string[] {
@@ -82,7 +84,7 @@ function requestLines(llm: Exchange, previous: Exchange | null | undefined, opti
   if (shown.hidden > 0) {
     lines.push(theme.dim(`  … ${shown.hidden} earlier message${shown.hidden === 1 ? '' : 's'} (--history shows them)`));
   }
-  for (const message of shown.messages) lines.push(...messageLines(message, theme));
+  for (const message of shown.messages) lines.push(...messageLines(message, theme, !!options.stable));
   const toolsChanged = options.history || !previous || JSON.stringify(previous.request.tools) !== JSON.stringify(request.tools);
   if (request.tools.length > 0 && (toolsChanged || options.verbose)) {
     if (options.verbose) {
@@ -103,18 +105,19 @@ function requestLines(llm: Exchange, previous: Exchange | null | undefined, opti
   return lines;
 }
 
-function responseLines(response: LlmResponse, theme: Theme): string[] {
+function responseLines(response: LlmResponse, theme: Theme, stable: boolean): string[] {
   const lines: string[] = [theme.heading('  ⟶ assistant')];
   if (response.error) lines.push(labeled('error', theme.error(`${response.error.type}: ${response.error.message}`), theme.error));
   if (response.reasoning) lines.push(labeled('reasoning', theme.dim(response.reasoning), theme.dim));
-  for (const part of response.serverTools ?? []) lines.push(labeled('server', partLine(part, theme), theme.role));
+  for (const part of response.serverTools ?? []) lines.push(labeled('server', partLine(part, theme, stable), theme.role));
   if (response.text) lines.push(labeled('text', prettyIfJson(response.text)));
   if (response.refusal) lines.push(labeled('refusal', theme.warn(response.refusal), theme.warn));
   for (const citation of response.citations ?? []) {
     lines.push(labeled('cite', theme.dim(`${citation.title ? `${citation.title} — ` : ''}${citation.url}`), theme.dim));
   }
   for (const call of response.toolCalls) {
-    lines.push(labeled('tool call', `${theme.tool(formatToolCall(call))}${call.id ? theme.dim(`  id ${call.id}`) : ''}`, theme.tool));
+    const id = call.id && !stable ? theme.dim(`  id ${call.id}`) : '';
+    lines.push(labeled('tool call', `${theme.tool(formatToolCall(call, stable))}${id}`, theme.tool));
   }
   const facts = [
     `finish ${response.finishReason ?? '—'}`,
@@ -143,7 +146,8 @@ function addUsage(total: Usage, usage: Usage | null | undefined): void {
 
 export function renderTranscript(analyzed: AnalyzedCassette, options: TranscriptOptions): string {
   const { theme } = options;
-  const lines: string[] = [theme.heading(`━━ ${analyzed.cassette.file}`)];
+  // Under git textconv the file is a temporary copy: its name would be a changed line every time.
+  const lines: string[] = options.stable ? [] : [theme.heading(`━━ ${analyzed.cassette.file}`)];
   const total: Usage = { inputTokens: 0, outputTokens: 0 };
   let previous: Exchange | null | undefined;
   let shownCount = 0;
@@ -152,9 +156,9 @@ export function renderTranscript(analyzed: AnalyzedCassette, options: Transcript
     addUsage(total, llm?.response.usage);
     if (!options.only || options.only.has(item.interaction.index)) {
       shownCount++;
-      lines.push('', header(item, theme));
+      lines.push('', header(item, theme, !!options.stable));
       if (options.raw) lines.push(...rawLines(item, theme));
-      else if (llm) lines.push(...requestLines(llm, previous, options), ...responseLines(llm.response, theme));
+      else if (llm) lines.push(...requestLines(llm, previous, options), ...responseLines(llm.response, theme, !!options.stable));
       else {
         lines.push(theme.dim('  not a recognised LLM API; decoded response body:'));
         lines.push(...rawBodyLines(item.responseBody).map((l) => `    ${l}`));

@@ -137,3 +137,13 @@ test('a reader that stops early ends the run quietly, without an EPIPE stack tra
   // The samples include invalid files (exit 2) — but the run ends quietly either way.
   assert.ok(code === 0 || code === 2, `exit ${code}`);
 });
+
+test('--stable: a re-recording with new ids, durations, chunking and key order prints the same transcript', async () => {
+  const before = await runCli(['show', '--stable', sample('diff-forecast-stream.yaml')]);
+  const after = await runCli(['show', '--stable', sample('diff-forecast-stream-rerecorded.yaml')]);
+  assert.equal(before.code, 0);
+  assert.equal(after.stdout, before.stdout);
+  assert.doesNotMatch(before.stdout, /━━|\d ms|events|id call_/);
+  // Without --stable the two differ (ids, durations, event counts, argument key order).
+  assert.notEqual((await runCli(['show', sample('diff-forecast-stream-rerecorded.yaml')])).stdout.replace(/━━.*\n/, ''), (await runCli(['show', sample('diff-forecast-stream.yaml')])).stdout.replace(/━━.*\n/, ''));
+});

@@ -1,5 +1,5 @@
 // Git integration in a real temporary repository: `cassette diff` as diff.<driver>.command and
-// GIT_EXTERNAL_DIFF, `cassette show --no-color` as a textconv driver.
+// GIT_EXTERNAL_DIFF, `cassette show --stable --no-color` as a textconv driver.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -78,10 +78,13 @@ test('GIT_EXTERNAL_DIFF: every file comes through cassette diff; non-cassettes a
   assert.ok(result.stdout.includes('    Pack a warm coat[-, gloves -]{+ +}and waterproof boots'));
 });
 
-test('textconv: cassette show --no-color turns both sides into transcripts for git to diff', { skip: SKIP_WITHOUT_GIT }, () => {
-  const result = git(['-c', `diff.cassette.textconv=${bin} show --no-color`, 'diff', '--', 'testdata/chat.yaml']);
+test('textconv: cassette show --stable --no-color turns both sides into transcripts for git to diff', { skip: SKIP_WITHOUT_GIT }, () => {
+  const result = git(['-c', `diff.cassette.textconv=${bin} show --stable --no-color`, 'diff', '--', 'testdata/chat.yaml']);
   assert.equal(result.code, 0);
-  assert.match(result.stdout, /^-  tool call {2}get_forecast\(\{"city":"Oslo","days":1,"unit":"celsius"\}\)/m);
-  assert.match(result.stdout, /^\+  tool call {2}get_forecast\(\{"unit":"fahrenheit","city":"Oslo","days":1\}\)/m);
+  // --stable sorts argument keys and drops ids, durations, event counts and the temp file's name:
+  // what is left changed in meaning.
+  assert.match(result.stdout, /^-  tool call {2}get_forecast\(\{"city":"Oslo","days":1,"unit":"celsius"\}\)$/m);
+  assert.match(result.stdout, /^\+  tool call {2}get_forecast\(\{"city":"Oslo","days":1,"unit":"fahrenheit"\}\)$/m);
   assert.ok(!result.stdout.includes('data: {'), 'no SSE lines');
+  assert.doesNotMatch(result.stdout, /^[-+].*(━━| ms · |\d+ events)/m, 'no volatile lines');
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { canonical, diffJson, formatPath } from '../../src/diff/json-paths.ts';
+import { diffJson, formatPath } from '../../src/diff/json-paths.ts';
+import { canonicalJson } from '../../src/canonical-json.ts';
 
 const paths = (a: unknown, b: unknown) => diffJson(a, b, ['request']).map((c) => `${c.kind} ${formatPath(c.segments)}`);
 
@@ -12,7 +13,7 @@ test('paths name object keys with dots, array items with brackets, odd keys quot
 
 test('key order and equal values are not differences', () => {
   assert.deepEqual(diffJson({ a: 1, b: { c: [1, 2] } }, { b: { c: [1, 2] }, a: 1 }), []);
-  assert.equal(canonical({ b: 1, a: { d: 2, c: 3 } }), '{"a":{"c":3,"d":2},"b":1}');
+  assert.equal(canonicalJson({ b: 1, a: { d: 2, c: 3 } }), '{"a":{"c":3,"d":2},"b":1}');
 });
 
 test('changed, added and removed keys, with their values', () => {
