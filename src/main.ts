@@ -15,6 +15,18 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description('Read, compare, scrub and export recorded HTTP cassettes of LLM API calls.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cassette show testdata/chat.yaml                 # the transcript of each interaction
+  $ cassette diff testdata.orig/ testdata/           # what changed in meaning after a re-recording
+  $ cassette scrub --check testdata/                 # pre-commit / CI: any credentials left?
+  $ cassette export --format har testdata/chat.yaml > chat.har
+
+Exit status: 0 ok, 1 differences or findings (diff, scrub --check), 2 bad input or usage.
+Run 'cassette <command> --help' for a command's options.`,
+    )
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
