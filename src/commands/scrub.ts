@@ -1,17 +1,18 @@
 // `cassette scrub`: find the config, expand the paths, scrub each file's text, then report
-// (--check, --dry-run, --json) or write it back atomically. Loads no interpret stage.
+// (--check, --dry-run, --json) or write it back atomically. Loads no interpret stage, and the `yaml`
+// package only for a file that is not surely clean (the CST editor) or a `.cassette.yaml`.
 
-import { randomBytes } from 'node:crypto';
-import { readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { parse as parseYaml } from 'yaml';
 import { CassetteError } from '../errors.ts';
 import type { Io } from '../io.ts';
-import { colorLevel, makeTheme } from '../present/theme.ts';
-import { expandPath } from '../read/expand-paths.ts';
-import { ScrubConfigError, parseScrubConfig, scrubOptions, scrubText, type Finding, type ScrubConfigFile, type ScrubOptions } from '../scrub/index.ts';
+import type { Theme } from '../present/theme.ts';
+import type { ExpandedPath } from '../read/expand-paths.ts';
+import { ScrubConfigError, parseScrubConfig, scrubOptions, type ScrubConfigFile, type ScrubOptions } from '../scrub/config.ts';
+import type { Finding } from '../scrub/edit-cst.ts';
+import { isSurelyClean } from '../scrub/fast-check.ts';
 import { colorDiff, fileRecord, findingLine, maskText } from '../scrub/report.ts';
+import { compileScrubOptions, type Compiled } from '../scrub/scan.ts';
 
 export interface ScrubCommandOptions {
   check?: boolean;
@@ -37,14 +38,16 @@ async function loadConfig(cwd: string): Promise<{ file: string; config: ScrubCon
   for (let dir = cwd; ; dir = dirname(dir)) {
     for (const name of CONFIG_FILES) {
       const file = join(dir, name);
+      // Usually there is none: asking first is cheaper than the error a failed read builds.
+      if (!statSync(file, { throwIfNoEntry: false })) continue;
       let text: string;
       try {
-        text = await readFile(file, 'utf8');
+        text = readFileSync(file, 'utf8');
       } catch {
         continue;
       }
       try {
-        const raw: unknown = name.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+        const raw: unknown = name.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text);
         return { file, config: parseScrubConfig(raw) };
       } catch (error) {
         throw new CassetteError('usage', (error as Error).message.split('\n')[0]!, file);
@@ -55,8 +58,11 @@ async function loadConfig(cwd: string): Promise<{ file: string; config: ScrubCon
 }
 
 async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
+  // Loaded only here: --check and clean files never write (each module costs start-up time).
+  const { realpath, rename, stat, unlink, writeFile } = await import('node:fs/promises');
   const target = await realpath(file);
   const { mode } = await stat(target);
+  const { randomBytes } = await import('node:crypto');
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temp, data, { mode: mode & 0o7777, flag: 'wx' });
@@ -67,36 +73,62 @@ async function writeAtomically(file: string, data: string | Buffer): Promise<voi
   }
 }
 
+// readFileSync: the promise API costs a fraction of a millisecond per file, which adds up over
+// hundreds; zlib is loaded only for a gzip file.
 async function readText(file: string): Promise<{ text: string; gzip: boolean }> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (error) {
     throw new CassetteError('unreadable', `cannot read: ${(error as Error).message}`, file);
   }
   const gzip = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
   try {
-    return { text: (gzip ? gunzipSync(bytes) : bytes).toString('utf8'), gzip };
+    return { text: (gzip ? (await import('node:zlib')).gunzipSync(bytes) : bytes).toString('utf8'), gzip };
   } catch (error) {
     throw new CassetteError('unreadable', `corrupt gzip data: ${(error as Error).message}`, file);
   }
 }
 
+/** A file argument (what pre-commit hooks pass) needs neither the directory walk nor its module. */
+async function expand(arg: string): Promise<ExpandedPath> {
+  try {
+    if (statSync(arg, { throwIfNoEntry: false })?.isDirectory() === false) return { arg, files: [arg] };
+  } catch {
+    // expandPath reports it
+  }
+  const { expandPath } = await import('../read/expand-paths.ts');
+  return expandPath(arg);
+}
+
+/** Most files are clean: only the others load `yaml` and get the CST editor (positions, edits). */
+async function scrubFile(text: string, c: Compiled, file: string): Promise<{ text: string; findings: Finding[] }> {
+  if (isSurelyClean(text, c)) return { text, findings: [] };
+  // Through index.ts, the one lazy entry into the scrub stage, so that the bundle keeps the rules
+  // and the fast check in one chunk (each extra chunk costs start-up time).
+  const { editCassetteText } = await import('../scrub/index.ts');
+  return editCassetteText(text, c, file);
+}
+
 export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io): Promise<number> {
   let options: ScrubOptions;
+  let compiled: Compiled;
   try {
     options = scrubOptions((await loadConfig(io.cwd))?.config, flags);
+    compiled = compileScrubOptions(options);
   } catch (error) {
     if (error instanceof ScrubConfigError) throw new CassetteError('usage', error.message);
     throw error;
   }
-  const theme = makeTheme(colorLevel(io.stdout, flags.color, io.env));
+  // Colors (chalk) are loaded only when there is something to print, on a terminal.
+  let theme: Theme | undefined;
+  const getTheme = async (): Promise<Theme> => (theme ??= await (await import('../present/theme-for.ts')).themeFor(io.stdout, flags.color, io.env));
   const write = !flags.check && !flags.dryRun;
   let failures = 0;
   let total = 0;
   let changedFiles = 0;
   for (const arg of paths) {
-    const expanded = await expandPath(arg);
+    const expanded = await expand(arg);
     if (expanded.error) {
       reportError(io, expanded.error);
       failures++;
@@ -106,12 +138,12 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
       let findings: Finding[];
       try {
         const { text, gzip } = await readText(file);
-        const result = scrubText(text, { ...options, file });
+        const result = await scrubFile(text, compiled, file);
         findings = result.findings;
-        if (findings.length > 0 && write) await writeAtomically(file, gzip ? gzipSync(result.text) : result.text);
+        if (findings.length > 0 && write) await writeAtomically(file, gzip ? (await import('node:zlib')).gzipSync(result.text) : result.text);
         if (findings.length > 0 && flags.dryRun && !flags.json) {
           const { createTwoFilesPatch } = await import('diff');
-          io.stdout.write(colorDiff(createTwoFilesPatch(file, file, maskText(text, findings), result.text, '', '', { context: 1 }), theme));
+          io.stdout.write(colorDiff(createTwoFilesPatch(file, file, maskText(text, findings), result.text, '', '', { context: 1 }), await getTheme()));
         }
       } catch (error) {
         if (flags.json && error instanceof CassetteError) io.stdout.write(`${JSON.stringify({ ...fileRecord(file, [], 'error'), error: error.format() })}\n`);
@@ -124,7 +156,7 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
       if (flags.json) {
         io.stdout.write(`${JSON.stringify(fileRecord(file, findings, findings.length === 0 ? 'clean' : write ? 'fixed' : 'would-change'))}\n`);
       } else if (!flags.dryRun) {
-        for (const f of findings) io.stdout.write(findingLine(file, f, theme));
+        for (const f of findings) io.stdout.write(findingLine(file, f, await getTheme()));
       }
     }
   }

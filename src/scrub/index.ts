@@ -1,15 +1,18 @@
 // The scrub stage's one entry point: cassette text in, scrubbed text and findings out. Pure (no fs);
-// `cassette scrub` and `cassette export --scrub` both call `scrubText`.
+// `cassette export --scrub` calls `scrubText`; `cassette scrub` checks each file with the yaml-free
+// fast check first and imports this module (and so `yaml`) only for a file that is not surely clean.
 
-import { DEFAULT_SCRUB_OPTIONS, type ScrubOptions } from './config.ts';
+import type { ScrubOptions } from './config.ts';
 import { editCassetteText, type Finding } from './edit-cst.ts';
-import { compileHosts } from './hosts.ts';
-import { compileOptions } from './scan.ts';
+import { isSurelyClean } from './fast-check.ts';
+import { compileScrubOptions, type Compiled } from './scan.ts';
 
-export type { Finding } from './edit-cst.ts';
+export { editCassetteText, type Finding } from './edit-cst.ts';
 export type { ScrubOptions, ScrubConfigFile, ScrubFlags, HostMapping, Replacement } from './config.ts';
 export { DEFAULT_SCRUB_OPTIONS, ScrubConfigError, parseScrubConfig, scrubOptions } from './config.ts';
 export { mask, RULE_DESCRIPTIONS, type RuleId } from './rules.ts';
+export { compileScrubOptions, type Compiled } from './scan.ts';
+export { isSurelyClean } from './fast-check.ts';
 
 export interface ScrubTextOptions extends Partial<ScrubOptions> {
   /** Named in parse errors (`file:line:col: message`). */
@@ -23,6 +26,11 @@ export interface ScrubTextOptions extends Partial<ScrubOptions> {
  */
 export function scrubText(text: string, options: ScrubTextOptions = {}): { text: string; findings: Finding[] } {
   const { file, ...rest } = options;
-  const merged: ScrubOptions = { ...DEFAULT_SCRUB_OPTIONS, ...rest };
-  return editCassetteText(text, compileOptions(merged, compileHosts(merged.hosts)), file);
+  return scrubCompiled(text, compileScrubOptions(rest), file);
+}
+
+/** scrubText with compiled options: a clean file is recognised without building its CST. */
+export function scrubCompiled(text: string, c: Compiled, file?: string): { text: string; findings: Finding[] } {
+  if (isSurelyClean(text, c)) return { text, findings: [] };
+  return editCassetteText(text, c, file);
 }

@@ -60,6 +60,8 @@ export interface KeyPattern {
   source: string;
   /** Random keys mix upper case, lower case and digits; prose and identifiers do not. */
   mixed: boolean;
+  /** Every match contains one of these: a value without any is not searched (most values). */
+  literals: readonly string[];
 }
 
 // Characters that continue a key or a base64 run: a match must not touch them on either side, so
@@ -70,15 +72,15 @@ const LEFT = `(?:(?<=\\\\[nrt])|(?<![${KEY_CHAR}]))`;
 const RIGHT = `(?![${KEY_CHAR}])`;
 
 export const KEY_PATTERNS: readonly KeyPattern[] = [
-  { id: 'anthropic-key', source: 'sk-ant-[a-z]+[0-9]*-[A-Za-z0-9_\\-]{32,}', mixed: true },
-  { id: 'openai-key', source: 'sk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\\-]{20,}', mixed: true },
-  { id: 'google-api-key', source: 'AIza[A-Za-z0-9_\\-]{35}', mixed: false },
-  { id: 'groq-key', source: 'gsk_[A-Za-z0-9]{32,}', mixed: true },
-  { id: 'xai-key', source: 'xai-[A-Za-z0-9]{40,}', mixed: true },
-  { id: 'huggingface-token', source: 'hf_[A-Za-z0-9]{30,}', mixed: true },
-  { id: 'aws-access-key-id', source: '(?:AKIA|ASIA)[A-Z0-9]{16}', mixed: false },
-  { id: 'github-token', source: '(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})', mixed: true },
-  { id: 'jwt', source: 'eyJ[A-Za-z0-9_\\-]{10,}\\.eyJ[A-Za-z0-9_\\-]{10,}\\.[A-Za-z0-9_\\-]{16,}', mixed: false },
+  { id: 'anthropic-key', source: 'sk-ant-[a-z]+[0-9]*-[A-Za-z0-9_\\-]{32,}', mixed: true, literals: ['sk-ant-'] },
+  { id: 'openai-key', source: 'sk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\\-]{20,}', mixed: true, literals: ['sk-'] },
+  { id: 'google-api-key', source: 'AIza[A-Za-z0-9_\\-]{35}', mixed: false, literals: ['AIza'] },
+  { id: 'groq-key', source: 'gsk_[A-Za-z0-9]{32,}', mixed: true, literals: ['gsk_'] },
+  { id: 'xai-key', source: 'xai-[A-Za-z0-9]{40,}', mixed: true, literals: ['xai-'] },
+  { id: 'huggingface-token', source: 'hf_[A-Za-z0-9]{30,}', mixed: true, literals: ['hf_'] },
+  { id: 'aws-access-key-id', source: '(?:AKIA|ASIA)[A-Z0-9]{16}', mixed: false, literals: ['AKIA', 'ASIA'] },
+  { id: 'github-token', source: '(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})', mixed: true, literals: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'] },
+  { id: 'jwt', source: 'eyJ[A-Za-z0-9_\\-]{10,}\\.eyJ[A-Za-z0-9_\\-]{10,}\\.[A-Za-z0-9_\\-]{16,}', mixed: false, literals: ['eyJ'] },
 ];
 
 export function keyRegExp(pattern: KeyPattern): RegExp {

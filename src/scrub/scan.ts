@@ -1,8 +1,8 @@
 // String-level scrubbing: one value in, the scrubbed value and what was found out. Knows nothing
 // about YAML; edit-cst.ts decides which rules apply to which scalar.
 
-import type { ScrubOptions } from './config.ts';
-import { mapHosts, type CompiledHost } from './hosts.ts';
+import { DEFAULT_SCRUB_OPTIONS, type ScrubOptions } from './config.ts';
+import { compileHosts, mapHosts, type CompiledHost } from './hosts.ts';
 import {
   CREDENTIAL_HEADERS,
   KEY_PATTERNS,
@@ -30,7 +30,9 @@ export interface Scanned {
 export interface Compiled {
   options: ScrubOptions;
   headers: Map<string, RuleId>;
-  keys: Array<{ id: RuleId; regex: RegExp; mixed: boolean }>;
+  keys: Array<{ id: RuleId; regex: RegExp; mixed: boolean; literals: readonly string[] }>;
+  /** Matches wherever any key's literal is: one quick search rules out most values at once. */
+  anyKey: RegExp;
   hosts: CompiledHost[];
 }
 
@@ -38,8 +40,16 @@ export function compileOptions(options: ScrubOptions, hosts: CompiledHost[]): Co
   const off = new Set(options.disable);
   const headers = new Map([...CREDENTIAL_HEADERS].filter(([, id]) => !off.has(id)));
   if (!off.has('custom-header')) for (const h of options.headers) headers.set(h.toLowerCase(), 'custom-header');
-  const keys = KEY_PATTERNS.filter((p) => !off.has(p.id)).map((p) => ({ id: p.id, regex: keyRegExp(p), mixed: p.mixed }));
-  return { options, headers, keys, hosts: off.has('host-map') ? [] : hosts };
+  const keys = KEY_PATTERNS.filter((p) => !off.has(p.id)).map((p) => ({ id: p.id, regex: keyRegExp(p), mixed: p.mixed, literals: p.literals }));
+  const literals = keys.flatMap((k) => k.literals).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const anyKey = literals.length > 0 ? new RegExp(literals.join('|')) : /(?!)/;
+  return { options, headers, keys, anyKey, hosts: off.has('host-map') ? [] : hosts };
+}
+
+/** Defaults ← `options`, compiled once for many files. */
+export function compileScrubOptions(options: Partial<ScrubOptions> = {}): Compiled {
+  const merged: ScrubOptions = { ...DEFAULT_SCRUB_OPTIONS, ...options };
+  return compileOptions(merged, compileHosts(merged.hosts));
 }
 
 const isDone = (value: string, placeholder: string) => value === placeholder || value.endsWith(` ${placeholder}`) || value === '';
@@ -81,7 +91,8 @@ function scanPatterns(value: string, c: Compiled): Scanned {
   const hits: Hit[] = [];
   const { placeholder } = c.options;
   let result = value;
-  for (const key of c.keys) {
+  for (const key of c.anyKey.test(value) ? c.keys : []) {
+    if (!key.literals.some((literal) => result.includes(literal))) continue; // cannot match: skip the scan
     result = result.replace(key.regex, (secret) => {
       if (key.mixed && !looksRandom(secret)) return secret;
       hits.push({ rule: key.id, secret, replacement: placeholder });

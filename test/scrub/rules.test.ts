@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { compileHosts } from '../../src/scrub/hosts.ts';
 import { DEFAULT_SCRUB_OPTIONS } from '../../src/scrub/config.ts';
-import { mask } from '../../src/scrub/rules.ts';
+import { KEY_PATTERNS, keyRegExp, mask } from '../../src/scrub/rules.ts';
 import { compileOptions, scanValue } from '../../src/scrub/scan.ts';
 
 const c = compileOptions(DEFAULT_SCRUB_OPTIONS, []);
@@ -71,4 +72,31 @@ test('mask never shows more than 4 characters of a secret', () => {
   assert.equal(mask('sk-proj-Fk9xQ2LmN4pR7sT1vW3yZ5aB8cD0'), 'sk-p…');
   assert.equal(mask('Bearer sk-proj-Fk9xQ2LmN4pR7sT1vW3yZ5aB8cD0'), 'Bearer sk-p…');
   assert.equal(mask('short1234'), '…');
+});
+
+test('every match of a key pattern contains one of its literals (the prefilter never hides a key)', () => {
+  const mixed = 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zQ7';
+  // Fragments of keys, whole fake keys and separators, glued in any order.
+  const piece = fc.constantFrom(
+    ...['sk-', 'sk-ant-', 'api03-', 'proj-', 'AIza', 'gsk_', 'xai-', 'hf_', 'AKIA', 'ASIA', 'ghp_', 'github_pat_', 'eyJ', 'ey', 'J'],
+    ...['-', '_', '.', ' ', ' ', '\\n', mixed, `${mixed}aB3dE6`, 'IOSFODNN7EXAMPLE', 'QUJDREVGR0hJSktMTU5PUA'],
+    ...KEYS.map(([, key]) => key),
+  );
+  const matched = new Set<string>();
+  fc.assert(
+    fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), (pieces) => {
+      const text = pieces.join('');
+      for (const pattern of KEY_PATTERNS) {
+        for (const [match] of text.matchAll(keyRegExp(pattern))) {
+          matched.add(pattern.id);
+          assert.ok(pattern.literals.some((l) => match.includes(l)), `${pattern.id}: ${match}`);
+        }
+      }
+    }),
+    { numRuns: 3000, seed: 20251125 },
+  );
+  assert.deepEqual([...matched].sort(), KEY_PATTERNS.map((p) => p.id).sort(), 'every pattern matched at least once');
+  // And the scan agrees with a scan that has no prefilter.
+  const noPrefilter = { ...c, anyKey: /(?:)/, keys: c.keys.map((k) => ({ ...k, literals: [''] })) };
+  for (const [, key] of KEYS) assert.deepEqual(scanValue(`x ${key} y`, 'text', c), scanValue(`x ${key} y`, 'text', noPrefilter));
 });
