@@ -11,7 +11,8 @@ import { analyzeCassette, type AnalyzedCassette } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
 import { renderCassetteDiff, identicalLine } from '../present/diff.ts';
 import { renderDiffStat } from '../present/diff-stat.ts';
-import { colorLevel, makeTheme, type Theme } from '../present/theme.ts';
+import type { Theme } from '../present/theme.ts';
+import { themeFor } from '../present/theme-for.ts';
 import { expandPath, isCassetteFileName } from '../read/expand-paths.ts';
 import { readCassette } from '../read/read-cassette.ts';
 import { reportError } from './cassettes.ts';
@@ -175,7 +176,7 @@ function compareOptions(options: DiffOptions): CompareOptions {
 
 export async function diff(args: string[], options: DiffOptions, io: Io): Promise<number> {
   const target = parseDiffTarget(args);
-  const theme = makeTheme(colorLevel(io.stdout, options.color, io.env));
+  const theme = await themeFor(io.stdout, options.color, io.env);
   const run: Run = { io, theme, options, compare: compareOptions(options), files: [] };
   if (target.kind === 'git') await gitDiff(run, target.name, target.old, target.new);
   else {

@@ -5,12 +5,13 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { AnalyzedCassette } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
 import type { Cassette } from '../model.ts';
-import { harLog } from '../present/har.ts';
+import { harJsonChunks } from '../present/har.ts';
 import { cassetteJson } from '../present/json.ts';
 import { renderMarkdown } from '../present/markdown.ts';
 import { parseCassette } from '../read/parse-cassette.ts';
 import { readCassette, readCassetteText } from '../read/read-cassette.ts';
 import { forEachCassette, type ReadOutcome } from './cassettes.ts';
+import { writeChunks } from './write-chunks.ts';
 
 export const EXPORT_FORMATS = ['har', 'json', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -27,7 +28,7 @@ export interface ExportOptions {
 export function renderExport(format: ExportFormat, cassettes: AnalyzedCassette[], version: string, list: boolean): string {
   switch (format) {
     case 'har':
-      return `${JSON.stringify(harLog(cassettes, version), null, 2)}\n`;
+      return [...harJsonChunks(cassettes, version)].join('');
     case 'json': {
       const json = cassettes.map(cassetteJson);
       return `${JSON.stringify(list ? json : json[0], null, 2)}\n`;
@@ -108,11 +109,12 @@ export async function exportCassettes(paths: string[], options: ExportOptions, i
   }
 
   if (!outDir && collected.length > 0) {
-    const text = renderExport(options.format, collected, options.version, files > 1);
-    if (!output) io.stdout.write(text);
+    // To stdout a HAR is written entry by entry (a 100 MB cassette is never one string).
+    const chunks = options.format === 'har' ? harJsonChunks(collected, options.version) : [renderExport(options.format, collected, options.version, files > 1)];
+    if (!output) writeChunks(io.stdout, chunks);
     else {
       try {
-        await writeAtomic(output, text);
+        await writeAtomic(output, [...chunks].join(''));
       } catch (error) {
         fail(`${options.output}: cannot write: ${(error as Error).message}`);
       }

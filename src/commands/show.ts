@@ -2,12 +2,12 @@
 
 import type { AnalyzedCassette } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
-import { cassetteJson } from '../present/json.ts';
-import { countByProvider, renderSummary, summaryRow } from '../present/summary.ts';
-import { colorLevel, makeTheme } from '../present/theme.ts';
+import { cassetteJsonChunks } from '../present/json.ts';
+import { themeFor } from '../present/theme-for.ts';
 import { renderTranscript } from '../present/transcript.ts';
 import { forEachCassette } from './cassettes.ts';
 import { parseInteractionSelector } from './select.ts';
+import { writeChunks } from './write-chunks.ts';
 
 export interface ShowOptions {
   interaction?: string[];
@@ -22,15 +22,12 @@ export interface ShowOptions {
 
 export async function show(paths: string[], options: ShowOptions, io: Io): Promise<number> {
   const only = parseInteractionSelector(options.interaction);
-  const theme = makeTheme(colorLevel(io.stdout, options.color, io.env));
+  const theme = await themeFor(io.stdout, options.color, io.env);
   const summarized: AnalyzedCassette[] = [];
   const outcome = await forEachCassette(paths, io, (analyzed) => {
     if (options.summary) summarized.push(analyzed);
-    else if (options.json) {
-      const json = cassetteJson(analyzed);
-      if (only) json.interactions = json.interactions.filter((i) => only.has(i.index));
-      io.stdout.write(`${JSON.stringify(json)}\n`);
-    } else {
+    else if (options.json) writeChunks(io.stdout, cassetteJsonChunks(analyzed, only));
+    else {
       const transcriptOptions = {
         theme,
         history: !!options.history,
@@ -42,6 +39,8 @@ export async function show(paths: string[], options: ShowOptions, io: Io): Promi
     }
   });
   if (options.summary && summarized.length > 0) {
+    // Imported here: cli-table3 is a third of the show chunk and only the summary needs it.
+    const { countByProvider, renderSummary, summaryRow } = await import('../present/summary.ts');
     const rows = summarized.map(summaryRow);
     if (options.json) io.stdout.write(`${JSON.stringify({ files: rows, byProvider: Object.fromEntries(countByProvider(summarized)) })}\n`);
     else io.stdout.write(renderSummary(rows, countByProvider(summarized), theme));

@@ -2,7 +2,8 @@
 // headers length, CRC32), typed headers, a payload and a CRC32 of the whole frame.
 // @smithy/eventstream-codec checks both checksums and parses the headers; we only split frames.
 
-import { EventStreamCodec, type MessageHeaderValue } from '@smithy/eventstream-codec';
+import { createRequire as requireFrom } from 'node:module';
+import type { EventStreamCodec, MessageHeaderValue } from '@smithy/eventstream-codec';
 import type { DecodedBody, EventStreamFrame } from './types.ts';
 
 const textDecoder = new TextDecoder('utf-8');
@@ -10,8 +11,22 @@ const textEncoder = new TextEncoder();
 const toUtf8 = (bytes: Uint8Array): string => textDecoder.decode(bytes);
 const fromUtf8 = (text: string): Uint8Array => textEncoder.encode(text);
 
+// Required on the first Bedrock body, not imported: the codec and what it loads (crypto, zlib,
+// most of @smithy/core) cost ~8 ms of every start-up, for a format few cassettes contain.
+let codec: EventStreamCodec | undefined;
+function loadedCodec(): EventStreamCodec {
+  if (!codec) {
+    const codecModule = requireFrom(import.meta.url)('@smithy/eventstream-codec') as typeof import('@smithy/eventstream-codec');
+    codec = new codecModule.EventStreamCodec(toUtf8, fromUtf8);
+  }
+  return codec;
+}
+
 /** Shared: the codec keeps no state between `decode` and `encode` calls. */
-export const eventStreamCodec = new EventStreamCodec(toUtf8, fromUtf8);
+export const eventStreamCodec: Pick<EventStreamCodec, 'decode' | 'encode'> = {
+  decode: (message) => loadedCodec().decode(message),
+  encode: (message) => loadedCodec().encode(message),
+};
 
 /** Prelude (8 bytes) + prelude CRC (4) + message CRC (4). */
 const MINIMUM_FRAME = 16;

@@ -10,8 +10,9 @@ export type { DecodedBody, SseEvent, EventStreamFrame } from './types.ts';
 
 export function headerValue(headers: Headers, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  for (const [key, values] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted) return values[0];
+  // for…in, and lower-casing only names of the right length: called for every body.
+  for (const key in headers) {
+    if (key.length === wanted.length && key.toLowerCase() === wanted) return headers[key]![0];
   }
   return undefined;
 }

@@ -174,20 +174,55 @@ function harEntry(item: AnalyzedInteraction, start: number, pageref: string): En
   };
 }
 
+const pageId = (i: number): string => `page_${i + 1}`;
+
+function harPage(analyzed: AnalyzedCassette, i: number, starts: number[]): Page {
+  return {
+    startedDateTime: isoTime(starts[0] ?? BASE_TIME_MS) ?? new Date(BASE_TIME_MS).toISOString(),
+    id: pageId(i),
+    title: analyzed.cassette.file,
+    pageTimings: {},
+  };
+}
+
+/** The log with its pages and no entries yet. */
+function harHead(cassettes: AnalyzedCassette[], starts: number[][], version: string): Har {
+  const pages = cassettes.map((analyzed, i) => harPage(analyzed, i, starts[i]!));
+  return { log: { version: '1.2', creator: { name: 'cassette', version }, pages, entries: [] } };
+}
+
 /** One HAR log for the given cassettes: one page per cassette (titled with its file), entries in order. */
 export function harLog(cassettes: AnalyzedCassette[], version: string): Har {
-  const pages: Page[] = [];
-  const entries: Entry[] = [];
+  const starts = cassettes.map((analyzed) => startTimes(analyzed.interactions));
+  const har = harHead(cassettes, starts, version);
   cassettes.forEach((analyzed, i) => {
-    const id = `page_${i + 1}`;
-    const starts = startTimes(analyzed.interactions);
-    pages.push({
-      startedDateTime: isoTime(starts[0] ?? BASE_TIME_MS) ?? new Date(BASE_TIME_MS).toISOString(),
-      id,
-      title: analyzed.cassette.file,
-      pageTimings: {},
-    });
-    analyzed.interactions.forEach((item, j) => entries.push(harEntry(item, starts[j]!, id)));
+    analyzed.interactions.forEach((item, j) => har.log.entries.push(harEntry(item, starts[i]![j]!, pageId(i))));
   });
-  return { log: { version: '1.2', creator: { name: 'cassette', version }, pages, entries } };
+  return har;
+}
+
+/**
+ * The same text as `${JSON.stringify(harLog(cassettes, version), null, 2)}\n`, in pieces: each
+ * entry is built and stringified when its turn comes, so a 100 MB cassette is never one HAR string.
+ */
+export function* harJsonChunks(cassettes: AnalyzedCassette[], version: string): Generator<string> {
+  const starts = cassettes.map((analyzed) => startTimes(analyzed.interactions));
+  const head = JSON.stringify(harHead(cassettes, starts, version), null, 2);
+  if (cassettes.every((analyzed) => analyzed.interactions.length === 0)) {
+    yield `${head}\n`;
+    return;
+  }
+  // `entries` is the last key: the text ends with `[]`, then the ends of `log` and of the root.
+  const tail = '\n  }\n}';
+  yield `${head.slice(0, -(tail.length + 1))}\n`;
+  let first = true;
+  for (const [i, analyzed] of cassettes.entries()) {
+    for (const [j, item] of analyzed.interactions.entries()) {
+      // An entry sits 6 spaces deep; JSON.stringify writes line breaks only between tokens.
+      const entry = JSON.stringify(harEntry(item, starts[i]![j]!, pageId(i)), null, 2).replaceAll('\n', '\n      ');
+      yield `${first ? '' : ',\n'}      ${entry}`;
+      first = false;
+    }
+  }
+  yield `\n    ]${tail}\n`;
 }

@@ -81,3 +81,20 @@ export function cassetteJson(analyzed: AnalyzedCassette): CassetteJson {
     interactions: analyzed.interactions.map(interactionJson),
   };
 }
+
+/**
+ * The same text as `${JSON.stringify(json)}\n` for cassetteJson(analyzed) with only the `only`
+ * interactions, in pieces (one per interaction), so a 100 MB cassette is never one string.
+ */
+export function* cassetteJsonChunks(analyzed: AnalyzedCassette, only?: Set<number>): Generator<string> {
+  const { cassette } = analyzed;
+  const head = JSON.stringify({ file: cassette.file, format: cassette.format, formatVersion: cassette.formatVersion, interactions: [] });
+  yield head.slice(0, -2); // `interactions` is the last key: keep its `[`, cut `]}`
+  let first = true;
+  for (const item of analyzed.interactions) {
+    if (only && !only.has(item.interaction.index)) continue;
+    yield `${first ? '' : ','}${JSON.stringify(interactionJson(item))}`;
+    first = false;
+  }
+  yield ']}\n';
+}

@@ -26,6 +26,15 @@ let pos = 0;
 let lineNo = 1;
 
 const SPACE = 32;
+
+/**
+ * A copy of a substring of the text that does not keep the whole text alive: V8 substrings of 13
+ * characters or more point into their parent, so one kept URL would pin a 100 MB file in memory.
+ * Concatenating makes a new string that the slice then copies out of.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : `${s} `.slice(0, -1);
+}
 const NL = 10;
 const DASH = 45;
 
@@ -227,7 +236,8 @@ function parseInline(i: number, end: number, indent: number): unknown {
   }
   if (isIndicator(c, text.charCodeAt(i + 1)) || !isSafePlain(raw) || raw.endsWith(':')) bail();
   nextLine(end);
-  return resolvePlain(raw);
+  const value = resolvePlain(raw);
+  return value === raw ? detach(raw) : value;
 }
 
 /** `!!binary` base64 → bytes (a Buffer, as the `yaml` package gives in Node). */
@@ -328,10 +338,13 @@ function quotedScalar(open: number, end: number, indent: number): string {
 function quotedValue(start: number, end: number): string {
   const inner = text.slice(start + 1, end - 1);
   if (text.charCodeAt(start) === 39) {
-    const unfolded = inner.includes('\n') ? unfoldLines(inner) : inner;
-    return unfolded.includes("''") ? unfolded.replaceAll("''", "'") : unfolded;
+    if (inner.includes('\n')) {
+      const unfolded = unfoldLines(inner);
+      return unfolded.includes("''") ? unfolded.replaceAll("''", "'") : detach(unfolded);
+    }
+    return inner.includes("''") ? inner.replaceAll("''", "'") : detach(inner);
   }
-  if (!inner.includes('\\') && !inner.includes('\n') && !inner.includes('\t')) return inner;
+  if (!inner.includes('\\') && !inner.includes('\n') && !inner.includes('\t')) return detach(inner);
   return doubleQuoted(inner);
 }
 
@@ -435,8 +448,9 @@ function blockScalar(bar: number, end: number, indent: number): string {
     nextLine(lineEndAt);
   }
   if (lastContent < 0) bail();
-  if (chomp === '+') return `${parts.join('\n')}\n`;
-  const body = parts.slice(0, lastContent + 1).join('\n');
+  // One line joins to the line itself, a substring of the text: detach it.
+  if (chomp === '+') return `${parts.length === 1 ? detach(parts[0]!) : parts.join('\n')}\n`;
+  const body = lastContent === 0 ? detach(parts[0]!) : parts.slice(0, lastContent + 1).join('\n');
   return chomp === '-' ? body : `${body}\n`;
 }
 

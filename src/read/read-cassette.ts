@@ -1,7 +1,6 @@
 // The file-system edge of the read stage: bytes from disk (gunzipped when needed) → Cassette.
 
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import type { Cassette } from '../model.ts';
 import { CassetteError } from '../errors.ts';
 import { fastGoVcrCassette } from './fast-go-vcr.ts';
@@ -11,24 +10,34 @@ function isGzip(bytes: Uint8Array): boolean {
   return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-export async function readCassetteText(file: string): Promise<string> {
-  let bytes: Buffer;
+function readOrFail(file: string): Buffer;
+function readOrFail(file: string, encoding: 'utf8'): string;
+function readOrFail(file: string, encoding?: 'utf8'): Buffer | string {
   try {
     // Sync on purpose: fs/promises readFile costs ~0.3 ms a file in event-loop hops (Node 20), and
     // the files are read one after the other anyway.
-    bytes = readFileSync(file);
+    return encoding ? readFileSync(file, encoding) : readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CassetteError('not-found', 'no such file', file);
     if (code === 'EISDIR') throw new CassetteError('unreadable', 'is a directory', file);
     throw new CassetteError('unreadable', `cannot read: ${(error as Error).message}`, file);
   }
-  if (isGzip(bytes)) {
-    try {
-      bytes = gunzipSync(bytes);
-    } catch (error) {
-      throw new CassetteError('unreadable', `corrupt gzip data: ${(error as Error).message}`, file);
-    }
+}
+
+export async function readCassetteText(file: string): Promise<string> {
+  // Read as text at once: bytes and text of a 100 MB file would both be alive otherwise. Gzip's
+  // magic bytes 1f 8b decode as "\x1f\ufffd"; only then are the bytes read (and checked) again.
+  const text = readOrFail(file, 'utf8');
+  if (text.charCodeAt(0) !== 0x1f || text.charCodeAt(1) !== 0xfffd) return text;
+  let bytes = readOrFail(file);
+  if (!isGzip(bytes)) return text;
+  try {
+    // Imported here: zlib costs ~2 ms of start-up and few cassettes are compressed.
+    const { gunzipSync } = await import('node:zlib');
+    bytes = gunzipSync(bytes);
+  } catch (error) {
+    throw new CassetteError('unreadable', `corrupt gzip data: ${(error as Error).message}`, file);
   }
   return bytes.toString('utf8');
 }
