@@ -1,6 +1,6 @@
 // `cassette export`: read → interpret → HAR, JSON or Markdown, to stdout, one file or a directory.
 
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { AnalyzedCassette } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
@@ -12,6 +12,8 @@ import { parseCassette } from '../read/parse-cassette.ts';
 import { readCassette, readCassetteText } from '../read/read-cassette.ts';
 import { forEachCassette, type ReadOutcome } from './cassettes.ts';
 import { writeChunks } from './write-chunks.ts';
+import { writeFileAtomic } from './write-atomic.ts';
+import { CassetteError } from '../errors.ts';
 
 export const EXPORT_FORMATS = ['har', 'json', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -44,16 +46,9 @@ function outputPath(dir: string, arg: string, file: string, format: ExportFormat
   return join(dir, `${rel.replace(/\.ya?ml(\.gz)?$/i, '')}.${format}`);
 }
 
-/** Temp file in the same directory, then rename: readers never see a half-written file. */
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, text);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+/** `file: cannot write: reason`, whether the directory or the file could not be written. */
+function writeError(file: string, error: unknown): string {
+  return error instanceof CassetteError ? error.format() : `${file}: cannot write: ${(error as Error).message}`;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -97,9 +92,9 @@ export async function exportCassettes(paths: string[], options: ExportOptions, i
         written.set(target, file);
         try {
           await mkdir(dirname(target), { recursive: true });
-          await writeAtomic(target, renderExport(options.format, [analyzed], options.version, false));
+          await writeFileAtomic(target, renderExport(options.format, [analyzed], options.version, false));
         } catch (error) {
-          fail(`${target}: cannot write: ${(error as Error).message}`);
+          fail(writeError(target, error));
         }
       },
       read,
@@ -114,9 +109,9 @@ export async function exportCassettes(paths: string[], options: ExportOptions, i
     if (!output) writeChunks(io.stdout, chunks);
     else {
       try {
-        await writeAtomic(output, [...chunks].join(''));
+        await writeFileAtomic(output, [...chunks].join(''));
       } catch (error) {
-        fail(`${options.output}: cannot write: ${(error as Error).message}`);
+        fail(writeError(options.output!, error));
       }
     }
   }

@@ -3,7 +3,7 @@
 // package only for a file that is not surely clean (the CST editor) or a `.cassette.yaml`.
 
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CassetteError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import type { Theme } from '../present/theme.ts';
@@ -13,6 +13,7 @@ import type { Finding } from '../scrub/edit-cst.ts';
 import { isSurelyClean } from '../scrub/fast-check.ts';
 import { colorDiff, fileRecord, findingLine, maskText } from '../scrub/report.ts';
 import { compileScrubOptions, type Compiled } from '../scrub/scan.ts';
+import { writeFileAtomic } from './write-atomic.ts';
 
 export interface ScrubCommandOptions {
   check?: boolean;
@@ -54,22 +55,6 @@ async function loadConfig(cwd: string): Promise<{ file: string; config: ScrubCon
       }
     }
     if (dirname(dir) === dir) return undefined;
-  }
-}
-
-async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
-  // Loaded only here: --check and clean files never write (each module costs start-up time).
-  const { realpath, rename, stat, unlink, writeFile } = await import('node:fs/promises');
-  const target = await realpath(file);
-  const { mode } = await stat(target);
-  const { randomBytes } = await import('node:crypto');
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, data, { mode: mode & 0o7777, flag: 'wx' });
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw new CassetteError('unreadable', `cannot write: ${(error as Error).message}`, file);
   }
 }
 
@@ -122,7 +107,7 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
   }
   // Colors (chalk) are loaded only when there is something to print, on a terminal.
   let theme: Theme | undefined;
-  const getTheme = async (): Promise<Theme> => (theme ??= await (await import('../present/theme-for.ts')).themeFor(io.stdout, flags.color, io.env));
+  const getTheme = async (): Promise<Theme> => (theme ??= await (await import('../present/theme.ts')).themeFor(io.stdout, flags.color, io.env));
   const write = !flags.check && !flags.dryRun;
   let failures = 0;
   let total = 0;
@@ -140,7 +125,7 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
         const { text, gzip } = await readText(file);
         const result = await scrubFile(text, compiled, file);
         findings = result.findings;
-        if (findings.length > 0 && write) await writeAtomically(file, gzip ? (await import('node:zlib')).gzipSync(result.text) : result.text);
+        if (findings.length > 0 && write) await writeFileAtomic(file, gzip ? (await import('node:zlib')).gzipSync(result.text) : result.text);
         if (findings.length > 0 && flags.dryRun && !flags.json) {
           const { createTwoFilesPatch } = await import('diff');
           io.stdout.write(colorDiff(createTwoFilesPatch(file, file, maskText(text, findings), result.text, '', '', { context: 1 }), await getTheme()));

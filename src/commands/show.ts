@@ -3,7 +3,7 @@
 import type { AnalyzedCassette } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
 import { cassetteJsonChunks } from '../present/json.ts';
-import { themeFor } from '../present/theme-for.ts';
+import { themeFor } from '../present/theme.ts';
 import { renderTranscript } from '../present/transcript.ts';
 import { forEachCassette } from './cassettes.ts';
 import { parseInteractionSelector } from './select.ts';

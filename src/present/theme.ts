@@ -1,7 +1,7 @@
-// Every color the terminal output uses, in one place. Colors only on a TTY, never with NO_COLOR
-// or --no-color; FORCE_COLOR forces them (chalk's own rule).
-
-import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
+// Every color the terminal output uses, through one Theme. Colors only on a TTY, never with
+// NO_COLOR or --no-color; FORCE_COLOR forces them (chalk's own rule). Chalk (and the tty module it
+// loads, a few ms of every start-up) is imported only when colors may be on: most runs write to a
+// pipe, a file or a CI log.
 
 export interface Theme {
   heading: (s: string) => string;
@@ -16,29 +16,30 @@ export interface Theme {
   enabled: boolean;
 }
 
-export function colorLevel(stream: { isTTY?: boolean }, requested: boolean | undefined, env: NodeJS.ProcessEnv): 0 | 1 | 2 | 3 {
-  if (requested === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') {
-    return supportsColor ? supportsColor.level : 1;
-  }
-  if (!stream.isTTY) return 0;
-  return supportsColor ? supportsColor.level : 1;
+const same = (s: string): string => s;
+
+export const PLAIN_THEME: Theme = {
+  heading: same,
+  dim: same,
+  role: same,
+  tool: same,
+  ok: same,
+  warn: same,
+  error: same,
+  added: same,
+  removed: same,
+  enabled: false,
+};
+
+/** True when there must be no colors, whatever the terminal supports. */
+export function colorsOff(stream: { isTTY?: boolean }, requested: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  if (requested === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return true;
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return !forced && !stream.isTTY;
 }
 
-export function makeTheme(level: 0 | 1 | 2 | 3): Theme {
-  const c: ChalkInstance = new Chalk({ level });
-  return {
-    heading: (s) => c.bold(s),
-    dim: (s) => c.dim(s),
-    role: (s) => c.cyan(s),
-    tool: (s) => c.magenta(s),
-    ok: (s) => c.green(s),
-    warn: (s) => c.yellow(s),
-    error: (s) => c.red(s),
-    added: (s) => c.green(s),
-    removed: (s) => c.red(s),
-    enabled: level > 0,
-  };
+export async function themeFor(stream: { isTTY?: boolean }, requested: boolean | undefined, env: NodeJS.ProcessEnv): Promise<Theme> {
+  if (colorsOff(stream, requested, env)) return PLAIN_THEME;
+  const { makeTheme, supportedLevel } = await import('./chalk-theme.ts');
+  return makeTheme(supportedLevel());
 }
-
-export const plainTheme: Theme = makeTheme(0);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatValue, renderChange, wordDiff } from '../../src/present/diff.ts';
-import { makeTheme, plainTheme } from '../../src/present/theme.ts';
+import { PLAIN_THEME as plainTheme } from '../../src/present/theme.ts';
+import { makeTheme } from '../../src/present/chalk-theme.ts';
 
 test('word diff: changed words in markers, a rewritten phrase as one change', () => {
   assert.equal(wordDiff('a high of 4 °C today', 'a high of 39 °F today', plainTheme), 'a high of [-4-]{+39+} °[-C-]{+F+} today');
