@@ -1,37 +1,13 @@
-// Shared by the Anthropic and Bedrock tests: the multi-turn oracle, and re-cutting stream deltas.
+// Shared by the Anthropic and Bedrock tests: the multi-turn oracle per dialect, and re-cutting stream deltas.
 
-import { isDeepStrictEqual } from 'node:util';
 import type { AnthropicEvent } from '../../src/interpret/anthropic-stream.ts';
 import type { AnalyzedCassette } from '../../src/interpret/index.ts';
 import type { Provider } from '../../src/interpret/types.ts';
+import { checkOracle } from '../helpers/oracle.ts';
 
-/**
- * For consecutive 2xx interactions N, N+1 of `provider`: the last assistant turn re-sent in
- * request N+1 carries response N's tool calls and text. As in the lead's conformance test, an
- * empty re-sent text is no mismatch (the computer-use recordings drop the text before tool calls).
- */
+/** The shared oracle (test/helpers/oracle.ts) over one cassette, for one dialect. */
 export function oracleMismatches(cassette: AnalyzedCassette, provider: Provider): string[] {
-  const problems: string[] = [];
-  const items = cassette.interactions;
-  for (let n = 0; n + 1 < items.length; n++) {
-    const previous = items[n]!.llm;
-    const next = items[n + 1]!.llm;
-    if (previous?.provider !== provider || next?.provider !== provider || items[n]!.interaction.response.status >= 300) continue;
-    const messages = next.request.messages;
-    let end = messages.length - 1;
-    while (end >= 0 && messages[end]!.role !== 'assistant') end--;
-    let start = end;
-    while (start > 0 && messages[start - 1]!.role === 'assistant') start--;
-    if (end < 0 || start < previous.request.messages.length) continue;
-    const parts = messages.slice(start, end + 1).flatMap((m) => m.content);
-    const sent = parts.flatMap((p) => (p.type === 'tool-call' ? [{ id: p.id, name: p.name, arguments: p.arguments }] : []));
-    const got = previous.response.toolCalls.map((c) => ({ id: c.id, name: c.name, arguments: c.arguments }));
-    const where = `${cassette.cassette.file}#${n}`;
-    if (!isDeepStrictEqual(sent, got)) problems.push(`${where}: tool calls ${JSON.stringify(got)} re-sent as ${JSON.stringify(sent)}`);
-    const sentText = parts.map((p) => (p.type === 'text' ? p.text : '')).join('').trim();
-    if (sentText !== '' && sentText !== previous.response.text.trim()) problems.push(`${where}: text differs`);
-  }
-  return problems;
+  return checkOracle(cassette, provider).mismatches;
 }
 
 const SPLITTABLE: Record<string, string> = { text_delta: 'text', input_json_delta: 'partial_json', thinking_delta: 'thinking' };

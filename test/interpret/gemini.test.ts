@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { createParser } from 'eventsource-parser';
 import { exchangesOf, analyzeFile } from '../helpers/analyze.ts';
@@ -8,8 +7,9 @@ import { sample, corpusFile, corpusFiles, SKIP_WITHOUT_CORPUS } from '../helpers
 import { analyzeInteraction } from '../../src/interpret/index.ts';
 import { gemini, geminiUsage, reduceChunks } from '../../src/interpret/gemini.ts';
 import { eventJson } from '../../src/decode/sse.ts';
-import type { Exchange, LlmResponse, Message } from '../../src/interpret/types.ts';
+import type { LlmResponse, Message } from '../../src/interpret/types.ts';
 import type { Interaction } from '../../src/model.ts';
+import { checkOracle, lastAssistantTurn, oracleMismatch } from '../helpers/oracle.ts';
 
 const API = 'https://generativelanguage.googleapis.com/v1beta/models';
 
@@ -71,7 +71,7 @@ test('streamed text, then whole function calls; the next request re-sends them',
   ]);
   assert.equal(second!.response.text, 'It is 21 °C and sunny in Lisbon, and the local time is 14:05.');
   assert.deepEqual(second!.response.usage, { inputTokens: 180, outputTokens: 19, totalTokens: 199 });
-  assert.equal(oracleMismatch(first!, second!), undefined);
+  assert.equal(oracleMismatch(first!, lastAssistantTurn(second!.request.messages)!.parts), undefined);
 });
 
 test('Vertex plain JSON: media summarized, structured output, cached tokens; a JSON array is a stream', async () => {
@@ -228,27 +228,6 @@ test('hand-checked: TestGoogleCommon/vertex-gemini-2-5-flash/tool (plain JSON)',
   assert.deepEqual(second!.response.usage, { inputTokens: 90, outputTokens: 12, totalTokens: 102 });
 });
 
-/** The lead's oracle, for one pair: response N is the assistant turn re-sent in request N+1. */
-function oracleMismatch(previous: Exchange, next: Exchange): string | undefined {
-  const messages = next.request.messages;
-  let end = messages.length - 1;
-  while (end >= 0 && messages[end]!.role !== 'assistant') end--;
-  let start = end;
-  while (start > 0 && messages[start - 1]!.role === 'assistant') start--;
-  if (end < 0 || start < previous.request.messages.length) return undefined;
-  const parts = messages.slice(start, end + 1).flatMap((m) => m.content);
-  const sent = parts.flatMap((p) => (p.type === 'tool-call' ? [p] : []));
-  const got = previous.response.toolCalls;
-  if (sent.length !== got.length) return `tool calls: ${got.length} vs ${sent.length}`;
-  for (const [i, call] of got.entries()) {
-    if (sent[i]!.name !== call.name || !isDeepStrictEqual(sent[i]!.arguments, call.arguments)) return `tool call ${i}`;
-    if (sent[i]!.id && call.id && sent[i]!.id !== call.id) return `tool call ${i} id`;
-  }
-  const text = parts.map((p) => (p.type === 'text' ? p.text : '')).join('').trim();
-  if (text !== '' && text !== previous.response.text.trim()) return `text: ${JSON.stringify(text.slice(0, 60))}`;
-  return undefined;
-}
-
 const geminiFiles = () => corpusFiles().filter((file) => /Google|ImageUpload|TestSimple/.test(file));
 
 test('corpus sweep: every 2xx Gemini answer is non-empty and re-sent as the next assistant turn', { skip: SKIP_WITHOUT_CORPUS }, async (t) => {
@@ -267,13 +246,10 @@ test('corpus sweep: every 2xx Gemini answer is non-empty and re-sent as the next
       const r = item.llm.response;
       if (!r.text && !r.reasoning && r.toolCalls.length === 0) problems.push(`${file}#${n}: empty`);
       if (r.incomplete || r.error || r.finishReason !== 'STOP' || !r.usage) problems.push(`${file}#${n}: not a whole answer`);
-      const next = items[n + 1]?.llm;
-      if (next?.provider === 'gemini') {
-        pairs++;
-        const mismatch = oracleMismatch(item.llm, next);
-        if (mismatch) problems.push(`${file}#${n}: ${mismatch}`);
-      }
     });
+    const oracle = checkOracle(analyzed, 'gemini');
+    pairs += oracle.checked.get('gemini') ?? 0;
+    problems.push(...oracle.mismatches);
   }
   t.diagnostic(`${interactions} Gemini interactions, ${pairs} oracle pairs`);
   assert.deepEqual(problems, []);

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { exchangesOf, analyzeFile } from '../helpers/analyze.ts';
 import { sample, corpusFile, corpusFiles, SKIP_WITHOUT_CORPUS } from '../helpers/paths.ts';
-import { analyzeInteraction, type AnalyzedInteraction } from '../../src/interpret/index.ts';
+import { checkOracle, type OracleResult } from '../helpers/oracle.ts';
+import { analyzeInteraction, type AnalyzedCassette, type AnalyzedInteraction } from '../../src/interpret/index.ts';
 import { openaiResponses } from '../../src/interpret/openai-responses.ts';
 import type { Interaction } from '../../src/model.ts';
 
@@ -239,9 +240,14 @@ test('corpus: arguments the SDK JSON-encoded twice are unwrapped, with a note', 
 });
 
 /** Every interaction of this dialect in the corpus, analyzed once. */
-async function corpusResponses(): Promise<{ file: string; items: AnalyzedInteraction[] }[]> {
+async function corpusResponses(): Promise<{ file: string; analyzed: AnalyzedCassette; items: AnalyzedInteraction[] }[]> {
   const files = corpusFiles().filter((file) => readFileSync(file, 'utf8').includes('/responses'));
-  return Promise.all(files.map(async (file) => ({ file, items: (await analyzeFile(file)).interactions })));
+  return Promise.all(
+    files.map(async (file) => {
+      const analyzed = await analyzeFile(file);
+      return { file, analyzed, items: analyzed.interactions };
+    }),
+  );
 }
 const corpus = SKIP_WITHOUT_CORPUS ? [] : await corpusResponses();
 
@@ -263,29 +269,10 @@ test('corpus sweep: every 2xx response is non-empty, complete and has usage', { 
 });
 
 test('corpus oracle: response N is the assistant turn re-sent in request N+1', { skip: SKIP_WITHOUT_CORPUS }, () => {
-  const mismatches: string[] = [];
-  let pairs = 0;
-  for (const { file, items } of corpus) {
-    for (let n = 0; n + 1 < items.length; n++) {
-      const previous = items[n]!.llm;
-      const next = items[n + 1]!.llm;
-      if (previous?.provider !== 'openai-responses' || next?.provider !== 'openai-responses' || next.request.previousResponseId) continue;
-      const messages = next.request.messages;
-      let end = messages.length - 1;
-      while (end >= 0 && messages[end]!.role !== 'assistant') end--;
-      let start = end;
-      while (start > 0 && messages[start - 1]!.role === 'assistant') start--;
-      if (end < 0 || start < previous.request.messages.length) continue;
-      pairs++;
-      const parts = messages.slice(start, end + 1).flatMap((m) => m.content);
-      const sentCalls = parts.flatMap((p) => (p.type === 'tool-call' ? [{ id: p.id, name: p.name, arguments: p.arguments }] : []));
-      const sentText = parts.map((p) => (p.type === 'text' ? p.text : '')).join('').trim();
-      const got = previous.response;
-      if (JSON.stringify(sentCalls) !== JSON.stringify(got.toolCalls) || sentText !== got.text.trim()) mismatches.push(`${file}#${n}`);
-    }
-  }
-  assert.deepEqual(mismatches, []);
-  assert.equal(pairs, 48);
+  const result: OracleResult = { checked: new Map(), mismatches: [] };
+  for (const { analyzed } of corpus) checkOracle(analyzed, 'openai-responses', result);
+  assert.deepEqual(result.mismatches, []);
+  assert.equal(result.checked.get('openai-responses'), 48);
 });
 
 test('the web search stream: query from the done item, citations from annotation events', { skip: SKIP_WITHOUT_CORPUS }, async () => {
