@@ -5,8 +5,8 @@
 import type { StreamAccumulator } from './dialect.ts';
 import { errorFromBody } from './errors.ts';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
-import { parseToolArguments, toolCall, usage } from './parts.ts';
-import type { Citation, ContentPart, LlmError, LlmResponse, ToolCall, Usage } from './types.ts';
+import { finalResponse, parseToolArguments, toolCall, usage } from './parts.ts';
+import type { Citation, ContentPart, LlmError, ToolCall, Usage } from './types.ts';
 
 /** One content block, addressed by the stream's `index`. */
 interface BlockSlot {
@@ -163,21 +163,20 @@ export const anthropicStream: StreamAccumulator<AnthropicState, AnthropicEvent> 
           serverTools.push(serverToolPart(slot));
       }
     }
-    const response: LlmResponse = {
+    return finalResponse({
       text: text.join(''),
       reasoning: reasoning.join('\n\n'),
       toolCalls,
       finishReason: state.finishReason,
       usage: state.usage && anthropicUsage(state.usage),
       events: state.events,
-    };
-    if (state.id) response.id = state.id;
-    if (state.model) response.model = state.model;
-    if (citations.size > 0) response.citations = [...citations.values()];
-    if (serverTools.length > 0) response.serverTools = serverTools;
-    if (state.error) response.error = state.error;
-    if (state.events > 0 && !state.stopped && !state.finishReason && !state.error) response.incomplete = true;
-    return response;
+      id: state.id,
+      model: state.model,
+      error: state.error,
+      citations: [...citations.values()],
+      serverTools,
+      incomplete: state.events > 0 && !state.stopped && !state.finishReason && !state.error,
+    });
   },
 };
 

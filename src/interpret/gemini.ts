@@ -7,7 +7,7 @@ import { eventJson } from '../decode/sse.ts';
 import type { HttpResponse } from '../model.ts';
 import type { Dialect, RequestInfo, StreamAccumulator } from './dialect.ts';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
-import { base64Size, usage } from './parts.ts';
+import { base64Size, finalResponse, usage } from './parts.ts';
 import { errorFromBody, httpError } from './errors.ts';
 import type { Citation, ContentPart, LlmError, LlmRequest, LlmResponse, Message, ResponseFormat, ToolDefinition, Usage } from './types.ts';
 
@@ -242,22 +242,21 @@ export const geminiStream: StreamAccumulator<GeminiState, GeminiEvent> = {
   },
 
   finalize(state) {
-    const response: LlmResponse = {
+    return finalResponse({
       text: state.text,
       reasoning: state.reasoning,
       toolCalls: state.toolCalls,
       finishReason: state.finishReason,
       usage: state.usage,
       events: state.events,
-    };
-    if (state.id) response.id = state.id;
-    if (state.model) response.model = state.model;
-    if (state.error) response.error = state.error;
-    if (state.citations.length) response.citations = state.citations;
-    if (state.serverTools.length) response.serverTools = state.serverTools;
-    // Gemini streams have no terminator: the finish reason is the only sign the answer is whole.
-    if (state.events > 0 && !state.finishReason && !state.error) response.incomplete = true;
-    return response;
+      id: state.id,
+      model: state.model,
+      error: state.error,
+      citations: state.citations,
+      serverTools: state.serverTools,
+      // Gemini streams have no terminator: the finish reason is the only sign the answer is whole.
+      incomplete: state.events > 0 && !state.finishReason && !state.error,
+    });
   },
 };
 

@@ -6,7 +6,7 @@ import { eventJson } from '../decode/sse.ts';
 import type { HttpResponse } from '../model.ts';
 import type { Dialect, RequestInfo, StreamAccumulator } from './dialect.ts';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
-import { mediaPart, toolCall, usage } from './parts.ts';
+import { finalResponse, mediaPart, toolCall, usage } from './parts.ts';
 import { errorFromBody, httpError } from './errors.ts';
 import type {
   ContentPart,
@@ -242,20 +242,19 @@ const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
   },
 
   finalize(state) {
-    const response: LlmResponse = {
+    return finalResponse({
       text: state.text,
       reasoning: state.reasoning,
       toolCalls: state.toolCalls.filter(Boolean).map((slot) => toolCall(slot.id, slot.name, slot.arguments)),
       finishReason: state.finishReason,
       usage: state.usage,
       events: state.events,
-    };
-    if (state.id) response.id = state.id;
-    if (state.model) response.model = state.model;
-    if (state.refusal) response.refusal = state.refusal;
-    if (state.error) response.error = state.error;
-    if (state.events > 0 && !state.done && !state.finishReason && !state.error) response.incomplete = true;
-    return response;
+      id: state.id,
+      model: state.model,
+      refusal: state.refusal,
+      error: state.error,
+      incomplete: state.events > 0 && !state.done && !state.finishReason && !state.error,
+    });
   },
 };
 

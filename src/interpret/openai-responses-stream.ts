@@ -4,9 +4,9 @@
 
 import type { StreamAccumulator } from './dialect.ts';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
-import { toolCall, usage } from './parts.ts';
+import { finalResponse, toolCall, usage } from './parts.ts';
 import { errorFromBody } from './errors.ts';
-import type { Citation, ContentPart, LlmError, LlmResponse, ToolCall, Usage } from './types.ts';
+import type { Citation, ContentPart, LlmError, ToolCall, Usage } from './types.ts';
 
 export interface ResponsesState {
   id?: string;
@@ -202,22 +202,21 @@ export const responsesStream: StreamAccumulator<ResponsesState, ResponsesEvent> 
 
   finalize(state) {
     const read = readOutput(state.output.filter(isObject));
-    const response: LlmResponse = {
+    return finalResponse({
       text: read.text,
       reasoning: read.reasoning,
       toolCalls: read.toolCalls,
       finishReason: state.finishReason,
       usage: state.usage,
       events: state.events,
-    };
-    if (state.id) response.id = state.id;
-    if (state.model) response.model = state.model;
-    if (read.refusal) response.refusal = read.refusal;
-    if (state.error) response.error = state.error;
-    if (read.citations.length > 0) response.citations = read.citations;
-    if (read.serverTools.length > 0) response.serverTools = read.serverTools;
-    if (state.events > 0 && !state.terminal) response.incomplete = true;
-    return response;
+      id: state.id,
+      model: state.model,
+      refusal: read.refusal,
+      error: state.error,
+      citations: read.citations,
+      serverTools: read.serverTools,
+      incomplete: state.events > 0 && !state.terminal,
+    });
   },
 };
 

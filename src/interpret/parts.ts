@@ -1,6 +1,6 @@
 // Helpers every dialect uses to build messages, tool calls and usage.
 
-import type { ContentPart, ToolCall, Usage } from './types.ts';
+import type { Citation, ContentPart, LlmError, LlmResponse, ToolCall, Usage } from './types.ts';
 
 /** Tool arguments arrive as JSON text; keep the raw string, flagged, when it is not valid JSON. */
 export function parseToolArguments(raw: string): Pick<ToolCall, 'arguments' | 'invalidArguments'> {
@@ -58,4 +58,35 @@ export function usage(fields: {
   if (fields.cacheWriteTokens !== undefined) result.cacheWriteTokens = fields.cacheWriteTokens;
   if (fields.reasoningTokens !== undefined) result.reasoningTokens = fields.reasoningTokens;
   return result;
+}
+
+/**
+ * The final LlmResponse of a reducer. Optional fields that are empty (no id, no citations, a
+ * complete stream…) are left out, so every dialect gives the same shape for the same answer.
+ */
+export function finalResponse(fields: {
+  text: string;
+  reasoning: string;
+  toolCalls: ToolCall[];
+  finishReason: string | null;
+  usage: Usage | null;
+  events: number;
+  id?: string | undefined;
+  model?: string | undefined;
+  refusal?: string | undefined;
+  error?: LlmError | undefined;
+  citations?: Citation[] | undefined;
+  serverTools?: ContentPart[] | undefined;
+  incomplete?: boolean | undefined;
+}): LlmResponse {
+  const { id, model, refusal, error, citations, serverTools, incomplete, ...required } = fields;
+  const response: LlmResponse = required;
+  if (id) response.id = id;
+  if (model) response.model = model;
+  if (refusal) response.refusal = refusal;
+  if (error) response.error = error;
+  if (citations?.length) response.citations = citations;
+  if (serverTools?.length) response.serverTools = serverTools;
+  if (incomplete) response.incomplete = true;
+  return response;
 }
