@@ -1,15 +1,22 @@
-// Bundles src/ into dist/ with esbuild. Code splitting keeps start-up small: each command is a
-// lazily imported chunk, so `cassette --version` does not load yaml, diff or the providers.
+// Bundles src/ into dist/ with esbuild, as CommonJS: Node 20 loads a CommonJS file faster than an
+// ES module (no async loader, no linking), so the CLI starts from a few files, not a dozen chunks.
+//
+// Each lazily loaded part is its own bundle: every `await import(x)` in src/ marks a boundary, and x
+// becomes dist/<name>.cjs, built by the next round. So `show` loads main (commander) and the show
+// bundle; chalk, cli-table3, the `yaml` fallback and so on load only when a run needs them. A
+// module that two bundles import statically is copied into both: copies share no state, and
+// CassetteError answers `instanceof` by name for that reason (src/errors.ts).
 import { build } from 'esbuild';
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-// Node built-ins through require(), not an ESM import: an ESM import of node:fs or node:process
-// builds a namespace of every export (running lazy getters such as process.report), 2–4 ms each at
-// start-up. commander needs child_process only for executable subcommands (cassette has none), so
-// it is loaded on first use.
+// Node built-ins through a plain require(). commander needs child_process only for executable
+// subcommands (cassette has none), so it is loaded on first use.
 const LAZY_BUILTINS = new Set(['child_process']);
 const builtinsViaRequire = {
   name: 'builtins-via-require',
@@ -30,33 +37,104 @@ const builtinsViaRequire = {
   },
 };
 
+/** Bundle name → entry (a src/ file or a package name); filled as boundaries are found. */
+const entries = new Map([['main', 'src/main.ts']]);
+/** Packages loaded lazily somewhere: every import of them, static too, goes to their one bundle. */
+const lazyPackages = new Set();
+
+const bundleName = (path) => relative('src', path).replace(/\.ts$/, '').replaceAll('/', '-');
+const packageName = (spec) => `pkg-${spec.replaceAll('/', '-').replace(/^@/, '')}`;
+
+const lazyBoundaries = {
+  name: 'lazy-boundaries',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData === 'boundary' || args.namespace === 'builtin') return undefined;
+      if (args.path.startsWith('node:') || builtinModules.includes(args.path)) return undefined;
+      const isPackage = !/^[./]/.test(args.path);
+      if (args.kind === 'dynamic-import' && !isPackage) {
+        const resolved = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'boundary' });
+        const name = bundleName(relative(process.cwd(), resolved.path));
+        entries.set(name, relative(process.cwd(), resolved.path));
+        return { path: `./${name}.cjs`, external: true };
+      }
+      if (isPackage && (args.kind === 'dynamic-import' || lazyPackages.has(args.path))) {
+        lazyPackages.add(args.path);
+        entries.set(packageName(args.path), args.path);
+        return { path: `./${packageName(args.path)}.cjs`, external: true };
+      }
+      return undefined;
+    });
+  },
+};
+
 // Built beside dist/ and swapped in, so a CLI run (or the bench) during a rebuild never finds dist/
-// half-deleted; the swap also drops chunks of earlier builds.
+// half-deleted; the swap also drops the files of earlier builds.
 const dist = new URL('../dist', import.meta.url);
 const fresh = new URL(`../dist.tmp-${process.pid}`, import.meta.url);
 const stale = new URL(`../dist.old-${process.pid}`, import.meta.url);
-await build({
-  entryPoints: { main: 'src/main.ts' },
-  outdir: `dist.tmp-${process.pid}`,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // ESM builds first: they tree-shake (@smithy's CommonJS build drags in crypto and streams).
-  mainFields: ['module', 'main'],
-  // Less to parse at every start; identifiers stay readable and the source maps map back.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  plugins: [builtinsViaRequire],
-  packages: 'bundle',
-  sourcemap: 'linked',
-  legalComments: 'none',
-  logLevel: 'warning',
-  define: { __CASSETTE_VERSION__: JSON.stringify(version) },
-  // Some CommonJS dependencies (cli-table3) call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __cassetteRequire } from 'node:module'; const require = __cassetteRequire(import.meta.url);" },
-});
+
+async function buildAll() {
+  // A package entry is bundled through a tiny re-export, so that the bundle has its own name.
+  const entryPoints = [...entries].map(([out, entry]) => ({ out, in: entry.startsWith('src/') ? entry : `package:${entry}` }));
+  await build({
+    entryPoints,
+    outdir: `dist.tmp-${process.pid}`,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // `await import()` of another bundle becomes a require() of it: no ES module loader at all.
+    supported: { 'dynamic-import': false },
+    // ESM builds first: they tree-shake (@smithy's CommonJS build drags in crypto and streams).
+    mainFields: ['module', 'main'],
+    // Less to parse at every start; identifiers stay readable and the source maps map back.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    plugins: [
+      {
+        name: 'package-entries',
+        setup(build) {
+          build.onResolve({ filter: /^package:/ }, (args) => ({ path: args.path.slice(8), namespace: 'package-entry' }));
+          build.onLoad({ filter: /.*/, namespace: 'package-entry' }, ({ path }) => ({
+            contents: `module.exports = require(${JSON.stringify(path)});`,
+            resolveDir: process.cwd(),
+          }));
+          // The package itself, inside its own bundle, is bundled, not made external.
+          build.onResolve({ filter: /.*/, namespace: 'package-entry' }, async (args) =>
+            build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'boundary' }),
+          );
+        },
+      },
+      lazyBoundaries,
+      builtinsViaRequire,
+    ],
+    packages: 'bundle',
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { __CASSETTE_VERSION__: JSON.stringify(version), 'import.meta.url': '__cassetteModuleUrl' },
+    banner: { js: "const __cassetteModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+}
+
+// Each round may find new boundaries inside the bundles it built; stop when none are new.
+for (let known = 0; known !== entries.size; ) {
+  known = entries.size;
+  rmSync(fresh, { recursive: true, force: true });
+  await buildAll();
+}
 if (existsSync(dist)) renameSync(dist, stale);
 renameSync(fresh, dist);
 rmSync(stale, { recursive: true, force: true });
+
+// V8 code caches for bin/cassette.js: typical runs, each writing the cache of the bundles it loaded
+// (the last run's main.cjs cache wins, so show's goes last). Without samples/ only --version runs.
+const sample = fileURLToPath(new URL('../samples/openai-chat-json.yaml', import.meta.url));
+const runs = existsSync(sample) ? [['--version'], ['scrub', '--check', sample], ['show', sample]] : [['--version']];
+for (const args of runs) {
+  const env = { ...process.env, CASSETTE_WRITE_CODE_CACHE: '1', NO_COLOR: '1' };
+  const run = spawnSync(process.execPath, [fileURLToPath(new URL('../bin/cassette.js', import.meta.url)), ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (run.status !== 0) console.warn(`build: writing the code cache with \`cassette ${args.join(' ')}\` failed (${run.status})`);
+}

@@ -15,6 +15,11 @@ export interface SourcePosition {
 
 /** A problem with the user's input: printed as one line `file:line:col: message`, exit 2. */
 export class CassetteError extends Error {
+  // By name, not by prototype: each lazily loaded bundle of the CLI has its own copy of this class.
+  static override [Symbol.hasInstance](value: unknown): value is CassetteError {
+    return isCassetteError(value);
+  }
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -32,10 +37,7 @@ export class CassetteError extends Error {
   }
 }
 
-/** Thrown by a command to end with a given exit code after it printed what it had to say. */
-export class ExitCode extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-    this.name = 'ExitCode';
-  }
+/** True for a CassetteError from any copy of this module (see CassetteError's `instanceof`). */
+export function isCassetteError(value: unknown): value is CassetteError {
+  return value instanceof Error && value.name === 'CassetteError' && typeof (value as CassetteError).code === 'string';
 }

@@ -2,7 +2,7 @@
 // differences, 2 bad input or usage. Each command is imported lazily so start-up stays small.
 
 import { Command, CommanderError } from 'commander';
-import { CassetteError, ExitCode } from './errors.ts';
+import { CassetteError } from './errors.ts';
 import { processIo, type Io } from './io.ts';
 
 declare const __CASSETTE_VERSION__: string | undefined;
@@ -162,7 +162,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       // Help and --version end this way too, with code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof ExitCode) return error.code;
     if (error instanceof CassetteError) {
       io.stderr.write(`cassette: ${error.format()}\n`);
       return 2;

@@ -1,6 +1,7 @@
 // Command-line arguments (files or directories) → the cassette files they name, in a stable order.
 
-import { readdir, stat } from 'node:fs/promises';
+// Synchronous: a few calls per argument, and node:fs/promises costs ~1.5 ms of start-up to load.
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CassetteError } from '../errors.ts';
 
@@ -10,13 +11,13 @@ export function isCassetteFileName(name: string): boolean {
   return CASSETTE_FILE.test(name);
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+function walk(dir: string): string[] {
+  const entries = readdirSync(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(path)));
+    if (entry.isDirectory()) files.push(...walk(path));
     else if (entry.isFile() && isCassetteFileName(entry.name)) files.push(path);
   }
   return files;
@@ -33,9 +34,9 @@ export interface ExpandedPath {
 
 export async function expandPath(arg: string): Promise<ExpandedPath> {
   try {
-    const info = await stat(arg);
+    const info = statSync(arg);
     if (!info.isDirectory()) return { arg, files: [arg] };
-    const files = await walk(arg);
+    const files = walk(arg);
     if (files.length === 0) {
       return { arg, files, error: new CassetteError('no-cassettes', 'no cassettes (*.yaml, *.yml) in this directory', arg) };
     }
