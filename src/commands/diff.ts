@@ -4,11 +4,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { compareCassettes, tokenTotals } from '../diff/compare.ts';
+import { compareComparable } from '../diff/compare.ts';
+import { comparableInteraction, sumTokens, type ComparableCassette, type ComparableInteraction } from '../diff/comparable.ts';
 import type { CompareOptions, FileDiffJson } from '../diff/types.ts';
 import { CassetteError } from '../errors.ts';
-import { analyzeCassette, type AnalyzedCassette } from '../interpret/index.ts';
+import { analyzeInteraction } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
+import type { Interaction } from '../model.ts';
 import { renderCassetteDiff, identicalLine } from '../present/diff.ts';
 import { renderDiffStat } from '../present/diff-stat.ts';
 import { themeFor, type Theme } from '../present/theme.ts';
@@ -36,8 +38,45 @@ interface Run {
   files: FileDiffJson[];
 }
 
-async function load(file: string): Promise<AnalyzedCassette> {
-  return analyzeCassette(await readCassette(file));
+/** A large side gets a full garbage collection per this many bytes of bodies (see `load`). */
+const COLLECT_EVERY = 16 * 1024 * 1024;
+
+let gc: (() => void) | undefined;
+
+/** A full garbage collection now, with V8's own `gc` exposed at run time (as `--expose-gc` would). */
+async function collectGarbage(): Promise<void> {
+  if (!gc) {
+    const [{ setFlagsFromString }, { runInNewContext }] = await Promise.all([import('node:v8'), import('node:vm')]);
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
+}
+
+const bodyBytes = ({ request, response }: Interaction) => request.body.length + response.body.length;
+
+/**
+ * One side's comparable views, analyzed one interaction at a time: an interaction's bodies, raw
+ * (popped) and decoded, are garbage once its view is built, and only the views are kept. V8 would
+ * still let that garbage and the file text pile up and read the other side on top of it (two
+ * 100 MB cassettes peaked at ~570 MB), so a large side is collected after reading and per 16 MB of
+ * bodies: a full collection costs what is alive, which is little here (~300 MB peak, same time).
+ */
+async function load(file: string, strict: boolean): Promise<ComparableCassette> {
+  const pending = (await readCassette(file)).interactions.reverse();
+  const large = pending.reduce((sum, interaction) => sum + bodyBytes(interaction), 0) >= COLLECT_EVERY;
+  if (large) await collectGarbage(); // the file text
+  const interactions: ComparableInteraction[] = [];
+  let analyzed = 0;
+  for (let interaction = pending.pop(); interaction; interaction = pending.pop()) {
+    interactions.push(comparableInteraction(analyzeInteraction(interaction), strict));
+    analyzed += bodyBytes(interaction);
+    if (large && (analyzed >= COLLECT_EVERY || pending.length === 0)) {
+      analyzed = 0;
+      await collectGarbage();
+    }
+  }
+  return { interactions };
 }
 
 function emit(run: Run, file: FileDiffJson, text: string): void {
@@ -52,14 +91,16 @@ function failed(run: Run, name: string | null, old: string | null, now: string |
 }
 
 async function comparePair(run: Run, name: string | null, oldFile: string, newFile: string, title: string, quiet: boolean) {
-  let a: AnalyzedCassette;
-  let b: AnalyzedCassette;
+  let a: ComparableCassette;
+  let b: ComparableCassette;
   try {
-    [a, b] = [await load(oldFile), await load(newFile)];
+    const strict = !!run.compare.strict;
+    a = await load(oldFile, strict);
+    b = await load(newFile, strict);
   } catch (error) {
     return failed(run, name, oldFile, newFile, error);
   }
-  const diff = compareCassettes(a, b, run.compare);
+  const diff = compareComparable(a, b, run.compare);
   // In a directory, identical pairs are only counted and the reports are set apart by a blank line.
   const text = !quiet ? renderCassetteDiff(title, diff, run.theme) : diff.status === 'same' ? '' : `${renderCassetteDiff(title, diff, run.theme)}\n`;
   emit(run, { name, old: oldFile, new: newFile, ...diff }, text);
@@ -67,15 +108,15 @@ async function comparePair(run: Run, name: string | null, oldFile: string, newFi
 
 async function oneSide(run: Run, name: string, file: string, side: 'old' | 'new', line: (count: number) => string) {
   try {
-    const analyzed = await load(file);
-    const count = analyzed.interactions.length;
+    const { interactions } = await load(file, !!run.compare.strict);
+    const count = interactions.length;
     const entry: FileDiffJson = {
       name,
       old: side === 'old' ? file : null,
       new: side === 'new' ? file : null,
       status: side === 'old' ? 'only-old' : 'only-new',
       interactions: count,
-      tokens: tokenTotals(analyzed),
+      tokens: sumTokens(interactions),
     };
     emit(run, entry, `${line(count)}\n`);
   } catch (error) {

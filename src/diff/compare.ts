@@ -1,12 +1,13 @@
-// The comparison core: two analyzed cassettes → what differs in meaning, as data. Pure: no I/O.
+// The comparison core: two cassettes' comparable views → what differs in meaning, as data. Pure: no I/O.
 
-import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
+import type { AnalyzedCassette } from '../interpret/index.ts';
 import { isObject } from '../interpret/json-access.ts';
+import { comparableCassette, sumTokens, type ComparableCassette, type ComparableInteraction } from './comparable.ts';
 import { diffJson, formatPath, type RawChange, type Segment } from './json-paths.ts';
-import { pairInteractions, type Pair } from './pair.ts';
+import { pairByKeys, type Pair } from './pair.ts';
 import { pathMatcher } from './path-glob.ts';
-import type { CassetteDiff, Change, CompareOptions, InteractionDiff, TokenTotals } from './types.ts';
-import { interactionView, lastUserText, urlView, type InteractionView } from './view.ts';
+import type { CassetteDiff, Change, CompareOptions, InteractionDiff } from './types.ts';
+import type { InteractionView } from './view.ts';
 
 /** Containers whose elements are named tools: a change below one is reported with that name. */
 const TOOL_CONTAINERS = new Set(['toolCalls', 'tools', 'content', 'serverTools']);
@@ -37,31 +38,19 @@ function toChange(raw: RawChange, oldView: InteractionView, newView: Interaction
   return change;
 }
 
-export function tokenTotals(analyzed: AnalyzedCassette): TokenTotals {
-  const totals: TokenTotals = { input: 0, output: 0 };
-  for (const item of analyzed.interactions) {
-    totals.input += item.llm?.response.usage?.inputTokens ?? 0;
-    totals.output += item.llm?.response.usage?.outputTokens ?? 0;
-  }
-  return totals;
+function describe(item: ComparableInteraction): Pick<InteractionDiff, 'method' | 'url' | 'prompt'> {
+  return { method: item.method, url: item.url, ...(item.prompt ? { prompt: item.prompt } : {}) };
 }
 
-function describe(item: AnalyzedInteraction): Pick<InteractionDiff, 'method' | 'url' | 'prompt'> {
-  const { request } = item.interaction;
-  const prompt = lastUserText(item);
-  return { method: request.method.toUpperCase(), url: urlView(request.url, false), ...(prompt ? { prompt } : {}) };
-}
-
-function comparePair(pair: Pair, a: AnalyzedCassette, b: AnalyzedCassette, options: CompareOptions): InteractionDiff {
+function comparePair(pair: Pair, a: ComparableCassette, b: ComparableCassette, options: CompareOptions): InteractionDiff {
   const oldItem = pair.old === null ? undefined : a.interactions[pair.old];
   const newItem = pair.new === null ? undefined : b.interactions[pair.new];
   if (!oldItem || !newItem) {
     const item = (oldItem ?? newItem)!;
     return { old: pair.old, new: pair.new, status: oldItem ? 'removed' : 'added', ...describe(item), changes: [] };
   }
-  const strict = !!options.strict;
-  const oldView = interactionView(oldItem, strict);
-  const newView = interactionView(newItem, strict);
+  const oldView = oldItem.view;
+  const newView = newItem.view;
   const ignored = pathMatcher(options.ignore);
   const raw = [
     ...(options.only === 'response' ? [] : diffJson(oldView.request, newView.request, ['request'])),
@@ -77,18 +66,25 @@ function comparePair(pair: Pair, a: AnalyzedCassette, b: AnalyzedCassette, optio
   };
 }
 
-export function compareCassettes(a: AnalyzedCassette, b: AnalyzedCassette, options: CompareOptions = {}): CassetteDiff {
+/** Compares the views of two cassettes, built by `comparableCassette` with the same `strict`. */
+export function compareComparable(a: ComparableCassette, b: ComparableCassette, options: CompareOptions = {}): CassetteDiff {
   const selected = options.interactions;
-  const pairs = pairInteractions(a.interactions, b.interactions).filter(
-    (pair) => !selected || (pair.old !== null && selected.has(pair.old)) || (pair.new !== null && selected.has(pair.new)),
-  );
+  const pairs = pairByKeys(
+    a.interactions.map((item) => item.keys),
+    b.interactions.map((item) => item.keys),
+  ).filter((pair) => !selected || (pair.old !== null && selected.has(pair.old)) || (pair.new !== null && selected.has(pair.new)));
   const interactions = pairs.map((pair) => comparePair(pair, a, b, options));
   const counts = { same: 0, changed: 0, added: 0, removed: 0 };
   for (const interaction of interactions) counts[interaction.status]++;
   return {
     status: counts.changed + counts.added + counts.removed > 0 ? 'different' : 'same',
     counts,
-    tokens: { old: tokenTotals(a), new: tokenTotals(b) },
+    tokens: { old: sumTokens(a.interactions), new: sumTokens(b.interactions) },
     interactions,
   };
+}
+
+export function compareCassettes(a: AnalyzedCassette, b: AnalyzedCassette, options: CompareOptions = {}): CassetteDiff {
+  const strict = !!options.strict;
+  return compareComparable(comparableCassette(a, strict), comparableCassette(b, strict), options);
 }

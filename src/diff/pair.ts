@@ -5,27 +5,17 @@
 
 import { diffArrays } from 'diff';
 import type { AnalyzedInteraction } from '../interpret/index.ts';
-import { canonicalJson } from '../canonical-json.ts';
-import { bodyView, lastUserText, urlView } from './view.ts';
+import { pairKeys, type PairKeys } from './comparable.ts';
 
 export interface Pair {
   old: number | null;
   new: number | null;
 }
 
-type KeyFn = (item: AnalyzedInteraction) => string;
-
-const endpoint: KeyFn = (item) => `${item.interaction.request.method.toUpperCase()} ${urlView(item.interaction.request.url, false)}`;
-
-const asked: KeyFn = (item) =>
-  `${endpoint(item)}\n${item.llm ? lastUserText(item) : canonicalJson(bodyView(item.requestBody, false)).slice(0, 2000)}`;
-
-const askedAt: KeyFn = (item) => `${asked(item)}\n${item.llm?.request.messages.length ?? 0}`;
-
 /** From the strictest key to the loosest. */
-const TIERS: KeyFn[] = [askedAt, asked, endpoint];
+const TIERS: (keyof PairKeys)[] = ['askedAt', 'asked', 'endpoint'];
 
-function alignTier(oldItems: AnalyzedInteraction[], newItems: AnalyzedInteraction[], a: number[], b: number[], tier: number): Pair[] {
+function alignTier(oldItems: PairKeys[], newItems: PairKeys[], a: number[], b: number[], tier: number): Pair[] {
   const key = TIERS[tier];
   if (!key || a.length === 0 || b.length === 0) {
     return [...a.map((old): Pair => ({ old, new: null })), ...b.map((index): Pair => ({ old: null, new: index }))];
@@ -40,8 +30,8 @@ function alignTier(oldItems: AnalyzedInteraction[], newItems: AnalyzedInteractio
     gapA = [];
     gapB = [];
   };
-  const keysA = a.map((index) => key(oldItems[index]!));
-  const keysB = b.map((index) => key(newItems[index]!));
+  const keysA = a.map((index) => oldItems[index]![key]);
+  const keysB = b.map((index) => newItems[index]![key]);
   for (const part of diffArrays(keysA, keysB)) {
     if (part.removed) for (let k = 0; k < part.count; k++) gapA.push(a[i++]!);
     else if (part.added) for (let k = 0; k < part.count; k++) gapB.push(b[j++]!);
@@ -54,7 +44,13 @@ function alignTier(oldItems: AnalyzedInteraction[], newItems: AnalyzedInteractio
   return pairs;
 }
 
-export function pairInteractions(oldItems: AnalyzedInteraction[], newItems: AnalyzedInteraction[]): Pair[] {
+/** Pairs interactions by the keys of each (from `pairKeys`). */
+export function pairByKeys(oldItems: PairKeys[], newItems: PairKeys[]): Pair[] {
   if (oldItems.length === newItems.length) return oldItems.map((_, i) => ({ old: i, new: i }));
   return alignTier(oldItems, newItems, oldItems.map((_, i) => i), newItems.map((_, i) => i), 0);
+}
+
+export function pairInteractions(oldItems: AnalyzedInteraction[], newItems: AnalyzedInteraction[]): Pair[] {
+  if (oldItems.length === newItems.length) return oldItems.map((_, i) => ({ old: i, new: i }));
+  return pairByKeys(oldItems.map(pairKeys), newItems.map(pairKeys));
 }

@@ -167,3 +167,47 @@ test('as GIT_EXTERNAL_DIFF, a file that is not a cassette gets a plain unified d
   assert.equal(result.code, 0);
   assert.equal(result.stdout, 'diff --git a/README.md b/README.md\n--- a/README.md\n+++ b/README.md\n@@ -1,1 +1,2 @@\n hello\n+world\n');
 });
+
+test('large cassettes (read one side at a time, with collections between) give the same answer', async () => {
+  // A 17 MB download after the two chat calls: more than the 16 MB from which diff collects garbage.
+  const download = (byte: string) => `- id: 2
+  request:
+    proto: HTTP/1.1
+    proto_major: 1
+    proto_minor: 1
+    content_length: 0
+    host: ""
+    body: ""
+    headers: {}
+    url: https://files.example.com/v1/blobs/2
+    method: GET
+  response:
+    proto: HTTP/2.0
+    proto_major: 2
+    proto_minor: 0
+    content_length: -1
+    body: '${byte.repeat(17 * 1024 * 1024)}'
+    headers:
+      Content-Type:
+      - text/plain
+    status: 200 OK
+    code: 200
+    duration: 12ms
+`;
+  const large = (file: string, byte: string) => {
+    const copy = join(scratch, `large-${byte}-${file.split('/').pop()}`);
+    writeFileSync(copy, `${readFileSync(file, 'utf8').trimEnd()}\n${download(byte)}`);
+    return copy;
+  };
+  const [a, b] = [large(ORIGINAL, 'a'), large(CHANGED, 'b')];
+  const small = JSON.parse((await runCli(['diff', '--json', ORIGINAL, CHANGED])).stdout) as FileDiffJson;
+  const result = await runCli(['diff', '--json', a, b]);
+  assert.equal(result.code, 1);
+  const file = JSON.parse(result.stdout) as FileDiffJson;
+  assert.ok(file.status === 'different' && small.status === 'different');
+  assert.deepEqual(file.counts, { same: 0, changed: 3, added: 0, removed: 0 });
+  assert.deepEqual(file.interactions.slice(0, 2), small.interactions);
+  assert.deepEqual(file.interactions[2]!.changes.map((c) => [c.path, c.kind, (c.old as string).length, (c.new as string).slice(0, 3)]), [
+    ['response.body', 'changed', 17 * 1024 * 1024, 'bbb'],
+  ]);
+});
