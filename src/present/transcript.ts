@@ -81,6 +81,8 @@ function requestLines(llm: Exchange, previous: Exchange | null | undefined, opti
   // System prompt and tools are repeated with every request; show them again only when they change.
   const systemChanged = options.history || !previous || previous.request.system !== request.system;
   if (request.system && systemChanged) lines.push(labeled('system', request.system, theme.role));
+  // Responses API chaining: the history lives on the server, under the previous response's id.
+  if (request.previousResponseId && !options.stable) lines.push(labeled('continues', theme.dim(request.previousResponseId), theme.dim));
   if (shown.hidden > 0) {
     lines.push(theme.dim(`  … ${shown.hidden} earlier message${shown.hidden === 1 ? '' : 's'} (--history shows them)`));
   }

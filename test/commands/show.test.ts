@@ -147,3 +147,8 @@ test('--stable: a re-recording with new ids, durations, chunking and key order p
   // Without --stable the two differ (ids, durations, event counts, argument key order).
   assert.notEqual((await runCli(['show', sample('diff-forecast-stream-rerecorded.yaml')])).stdout.replace(/━━.*\n/, ''), (await runCli(['show', sample('diff-forecast-stream.yaml')])).stdout.replace(/━━.*\n/, ''));
 });
+
+test('a Responses request chained by previous_response_id says which response it continues', async () => {
+  const { stdout } = await runCli(['show', '-i', '2', sample('openai-responses-json.yaml')]);
+  assert.ok(stdout.includes('  continues  resp_3d4e5f60718293a4b5c6d7e8f90a1b2c'));
+});
