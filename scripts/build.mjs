@@ -45,6 +45,12 @@ const lazyPackages = new Set();
 const bundleName = (path) => relative('src', path).replace(/\.ts$/, '').replaceAll('/', '-');
 const packageName = (spec) => `pkg-${spec.replaceAll('/', '-').replace(/^@/, '')}`;
 
+// src/decode/event-stream.ts requires the codec synchronously on the first Bedrock body, by the
+// name in __CASSETTE_CODEC_BUNDLE__ (relative to its bundle, so to dist/): one bundled file loads
+// in ~1 ms where the package's CommonJS build took ~22 ms.
+const CODEC_PACKAGE = '@smithy/eventstream-codec';
+entries.set(packageName(CODEC_PACKAGE), CODEC_PACKAGE);
+
 const lazyBoundaries = {
   name: 'lazy-boundaries',
   setup(build) {
@@ -114,7 +120,11 @@ async function buildAll() {
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'warning',
-    define: { __CASSETTE_VERSION__: JSON.stringify(version), 'import.meta.url': '__cassetteModuleUrl' },
+    define: {
+      __CASSETTE_VERSION__: JSON.stringify(version),
+      __CASSETTE_CODEC_BUNDLE__: JSON.stringify(`./${packageName(CODEC_PACKAGE)}.cjs`),
+      'import.meta.url': '__cassetteModuleUrl',
+    },
     banner: { js: "const __cassetteModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
 }

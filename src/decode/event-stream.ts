@@ -13,10 +13,14 @@ const fromUtf8 = (text: string): Uint8Array => textEncoder.encode(text);
 
 // Required on the first Bedrock body, not imported: the codec and what it loads (crypto, zlib,
 // most of @smithy/core) cost ~8 ms of every start-up, for a format few cassettes contain.
+// scripts/build.mjs bundles the package as dist/ file CODEC_BUNDLE (the package's own CommonJS
+// build is a dozen files and took ~22 ms to require, a twentieth of `show --json` on the corpus).
+declare const __CASSETTE_CODEC_BUNDLE__: string | undefined;
+const CODEC_BUNDLE = typeof __CASSETTE_CODEC_BUNDLE__ === 'string' ? __CASSETTE_CODEC_BUNDLE__ : '@smithy/eventstream-codec';
 let codec: EventStreamCodec | undefined;
 function loadedCodec(): EventStreamCodec {
   if (!codec) {
-    const codecModule = requireFrom(import.meta.url)('@smithy/eventstream-codec') as typeof import('@smithy/eventstream-codec');
+    const codecModule = requireFrom(import.meta.url)(CODEC_BUNDLE) as typeof import('@smithy/eventstream-codec');
     codec = new codecModule.EventStreamCodec(toUtf8, fromUtf8);
   }
   return codec;

@@ -202,10 +202,13 @@ function accumulateChoice(state: ChatState, choice: JsonObject, delta: JsonObjec
   if (typeof content === 'string') state.text += content;
   else if (Array.isArray(content)) state.text += textOfParts(contentParts(content));
   // reasoning_content (DeepSeek-style, z.ai, llama.cpp) or reasoning (Groq, OpenRouter); OpenRouter
-  // also repeats it in reasoning_details, so that is only read when neither string came.
+  // also repeats it in reasoning_details, so that is only read when neither string came (and only
+  // when it is there: this runs for every chunk of every stream).
   const reasoning = asString(delta.reasoning_content) ?? asString(delta.reasoning);
   if (reasoning) state.reasoning += reasoning;
-  else if (!('reasoning_content' in delta) && !('reasoning' in delta)) state.reasoning += reasoningOf({ reasoning_details: delta.reasoning_details });
+  else if (delta.reasoning_details !== undefined && !('reasoning_content' in delta) && !('reasoning' in delta)) {
+    state.reasoning += reasoningOf({ reasoning_details: delta.reasoning_details });
+  }
   if (asString(delta.refusal)) state.refusal += asString(delta.refusal);
   asArray(delta.tool_calls).forEach((call, position) => addToolCallDelta(state, call, position));
   const legacy = asObject(delta.function_call);

@@ -215,8 +215,9 @@ function isKeyLine(i: number, end: number): boolean {
     const close = closingQuote(text[i]!, i + 1, end);
     return close >= 0 && text.charCodeAt(close + 1) === 58;
   }
-  for (let k = i; k < end; k++) {
-    if (text.charCodeAt(k) === 58 && (k + 1 === end || text.charCodeAt(k + 1) === SPACE)) return true;
+  // indexOf, not a loop over every character: this runs for each sequence item (header values).
+  for (let k = text.indexOf(':', i); k !== -1 && k < end; k = text.indexOf(':', k + 1)) {
+    if (k + 1 === end || text.charCodeAt(k + 1) === SPACE) return true;
   }
   return false;
 }
