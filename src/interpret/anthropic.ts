@@ -4,10 +4,9 @@
 
 import type { DecodedBody } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
-import type { HttpResponse } from '../model.ts';
 import { anthropicStream, serverToolBlockPart, type AnthropicEvent } from './anthropic-stream.ts';
-import type { Dialect, RequestInfo } from './dialect.ts';
-import { errorFromBody, httpError } from './errors.ts';
+import { readSseOrJson, type Dialect, type RequestInfo } from './dialect.ts';
+import { errorFromBody } from './errors.ts';
 import { asArray, asObject, asString, isObject, type JsonObject } from './json-access.ts';
 import { base64Size, toolCall } from './parts.ts';
 import type { ContentPart, LlmRequest, LlmResponse, Message, ResponseFormat, Role, ToolDefinition } from './types.ts';
@@ -190,21 +189,19 @@ export function fromMessageJson(value: unknown): LlmResponse {
   return { ...replayEvents(messageEvents(message)), events: 0 };
 }
 
-function readResponse(body: DecodedBody, response: HttpResponse): LlmResponse {
-  let result: LlmResponse;
-  if (body.kind === 'sse') {
-    result = replayEvents(body.events.map((event) => {
+/** SSE events as Anthropic events; an unparsable one keeps its SSE event name as its type. */
+function fromStream(body: Extract<DecodedBody, { kind: 'sse' }>): LlmResponse {
+  return replayEvents(
+    body.events.map((event) => {
       const json = eventJson(event);
       return isObject(json) ? json : { type: event.event ?? 'unparsed' };
-    }));
-  } else result = fromMessageJson(body.kind === 'json' ? body.value : {});
-  if (response.status >= 400 && !result.error) result.error = httpError(body, response);
-  return result;
+    }),
+  );
 }
 
 export const anthropic: Dialect = {
   provider: 'anthropic',
   matches: (info) => /\/v1\/messages\/?$/.test(info.url.pathname) || VERTEX_PATH.test(info.url.pathname),
   readRequest,
-  readResponse,
+  readResponse: (body, response) => readSseOrJson(body, response, fromStream, fromMessageJson),
 };

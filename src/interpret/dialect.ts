@@ -2,6 +2,7 @@
 
 import type { DecodedBody } from '../decode/types.ts';
 import type { HttpResponse } from '../model.ts';
+import { httpError } from './errors.ts';
 import type { LlmRequest, LlmResponse, Provider } from './types.ts';
 
 /** What a dialect sees of the request when deciding whether it speaks it. */
@@ -26,4 +27,20 @@ export interface StreamAccumulator<State, Event> {
   initial(): State;
   accumulate(state: State, event: Event): State;
   finalize(state: State): LlmResponse;
+}
+
+/**
+ * The usual `readResponse`: an SSE body through the dialect's stream reader, anything else as one
+ * JSON value (an empty object when it is not JSON); a status >= 400 whose body carried no error
+ * becomes one, from the body or the status line.
+ */
+export function readSseOrJson(
+  body: DecodedBody,
+  response: HttpResponse,
+  fromStream: (body: Extract<DecodedBody, { kind: 'sse' }>) => LlmResponse,
+  fromJson: (value: unknown) => LlmResponse,
+): LlmResponse {
+  const result = body.kind === 'sse' ? fromStream(body) : fromJson(body.kind === 'json' ? body.value : {});
+  if (response.status >= 400 && !result.error) result.error = httpError(body, response);
+  return result;
 }

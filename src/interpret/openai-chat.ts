@@ -3,11 +3,10 @@
 
 import type { DecodedBody } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
-import type { HttpResponse } from '../model.ts';
-import type { Dialect, RequestInfo, StreamAccumulator } from './dialect.ts';
+import { readSseOrJson, type Dialect, type RequestInfo, type StreamAccumulator } from './dialect.ts';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
 import { finalResponse, mediaPart, toolCall, usage } from './parts.ts';
-import { errorFromBody, httpError } from './errors.ts';
+import { errorFromBody } from './errors.ts';
 import type {
   ContentPart,
   LlmRequest,
@@ -278,18 +277,10 @@ function fromJson(value: unknown): LlmResponse {
   return { ...chatStream.finalize(state), events: 0 };
 }
 
-function readResponse(body: DecodedBody, response: HttpResponse): LlmResponse {
-  let result: LlmResponse;
-  if (body.kind === 'sse') result = fromStream(body);
-  else if (body.kind === 'json') result = fromJson(body.value);
-  else result = fromJson({});
-  if (response.status >= 400 && !result.error) result.error = httpError(body, response);
-  return result;
-}
 
 export const openaiChat: Dialect = {
   provider: 'openai-chat',
   matches: (info) => /\/chat\/completions\/?$/.test(info.url.pathname),
   readRequest,
-  readResponse,
+  readResponse: (body, response) => readSseOrJson(body, response, fromStream, fromJson),
 };

@@ -4,11 +4,9 @@
 
 import type { DecodedBody } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
-import type { HttpResponse } from '../model.ts';
-import type { Dialect, RequestInfo } from './dialect.ts';
+import { readSseOrJson, type Dialect, type RequestInfo } from './dialect.ts';
 import { asArray, asObject, asString, isObject, type JsonObject } from './json-access.ts';
 import { base64Size, joinText, mediaPart, parseToolArguments } from './parts.ts';
-import { httpError } from './errors.ts';
 import { outputToolCall, reasoningText, responsesStream, serverToolPart } from './openai-responses-stream.ts';
 import type {
   ContentPart,
@@ -203,19 +201,11 @@ function fromJson(value: unknown): LlmResponse {
   return { ...responsesStream.finalize(state), events: 0 };
 }
 
-function readResponse(body: DecodedBody, response: HttpResponse): LlmResponse {
-  let result: LlmResponse;
-  if (body.kind === 'sse') result = fromStream(body);
-  else if (body.kind === 'json') result = fromJson(body.value);
-  else result = fromJson({});
-  if (response.status >= 400 && !result.error) result.error = httpError(body, response);
-  return result;
-}
 
 export const openaiResponses: Dialect = {
   provider: 'openai-responses',
   // POST …/responses, and GET/POST …/responses/{id} (retrieve, cancel): the body is a response.
   matches: (info) => /\/responses(?:\/resp[_-][^/]+(?:\/cancel)?)?\/?$/.test(info.url.pathname),
   readRequest,
-  readResponse,
+  readResponse: (body, response) => readSseOrJson(body, response, fromStream, fromJson),
 };
