@@ -17,6 +17,12 @@ export function headerValue(headers: Headers, name: string): string | undefined 
   return undefined;
 }
 
+/** Every value of a header, under any capitalisation of its name (Cookie, Set-Cookie). */
+export function headerValues(headers: Headers, name: string): string[] {
+  const wanted = name.toLowerCase();
+  return Object.entries(headers).flatMap(([key, values]) => (key.toLowerCase() === wanted ? values : []));
+}
+
 export function contentTypeOf(headers: Headers): string {
   return (headerValue(headers, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }

@@ -3,7 +3,7 @@
 // events, JSON values) of an interaction can be dropped before the next is analyzed, and a side can
 // be let go of before the other is read: diffing two 100 MB cassettes then holds views, not bodies.
 
-import { canonicalJson } from '../canonical-json.ts';
+import { canonicalJson } from '../json-text.ts';
 import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
 import type { TokenTotals } from './types.ts';
 import { bodyView, interactionView, lastUserText, urlView, type InteractionView } from './view.ts';

@@ -4,7 +4,7 @@
 
 import { diffArrays } from 'diff';
 import { isObject } from '../interpret/json-access.ts';
-import { canonicalJson } from '../canonical-json.ts';
+import { canonicalJson, jsonDocument } from '../json-text.ts';
 
 export type Segment = string | number;
 
@@ -25,17 +25,6 @@ export function formatPath(segments: Segment[]): string {
     else path += `[${JSON.stringify(segment)}]`;
   }
   return path;
-}
-
-/** The object or array a string holds, when it is a JSON document (structured output, tool results). */
-function jsonDocument(text: string): unknown {
-  const first = text.trimStart()[0];
-  if (first !== '{' && first !== '[') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 const isStructured = (value: unknown) => isObject(value) || Array.isArray(value);

@@ -51,6 +51,5 @@ export function pairByKeys(oldItems: PairKeys[], newItems: PairKeys[]): Pair[] {
 }
 
 export function pairInteractions(oldItems: AnalyzedInteraction[], newItems: AnalyzedInteraction[]): Pair[] {
-  if (oldItems.length === newItems.length) return oldItems.map((_, i) => ({ old: i, new: i }));
   return pairByKeys(oldItems.map(pairKeys), newItems.map(pairKeys));
 }

@@ -1,7 +1,7 @@
 // Plain-text renderings shared by the terminal transcript, Markdown and diff output.
 
 import type { ContentPart, ToolCall, Usage } from '../interpret/types.ts';
-import { canonicalJson } from '../canonical-json.ts';
+import { canonicalJson, jsonDocument } from '../json-text.ts';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
@@ -70,11 +70,6 @@ export function formatUsage(usage: Usage): string {
 
 /** Pretty-prints text that is a JSON document (structured output); other text is returned as is. */
 export function prettyIfJson(text: string): string {
-  const trimmed = text.trim();
-  if (!(trimmed.startsWith('{') || trimmed.startsWith('['))) return text;
-  try {
-    return JSON.stringify(JSON.parse(trimmed), null, 2);
-  } catch {
-    return text;
-  }
+  const doc = jsonDocument(text);
+  return doc === undefined ? text : JSON.stringify(doc, null, 2);
 }

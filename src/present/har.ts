@@ -2,7 +2,7 @@
 // Pure and deterministic: the same cassettes give the same HAR, so no clock is read here.
 
 import type { Cookie, Entry, Har, Header, Page, PostData, QueryString } from 'har-format';
-import { headerValue } from '../decode/index.ts';
+import { headerValue, headerValues } from '../decode/index.ts';
 import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
 import type { Body, Headers, HttpRequest, HttpResponse } from '../model.ts';
 
@@ -11,11 +11,6 @@ export const BASE_TIME_MS = Date.UTC(2000, 0, 1);
 
 /** HAR's content type when the recording has none (what Chrome and Playwright write). */
 const UNKNOWN_MIME_TYPE = 'x-unknown';
-
-function headerValues(headers: Headers, name: string): string[] {
-  const wanted = name.toLowerCase();
-  return Object.entries(headers).flatMap(([key, values]) => (key.toLowerCase() === wanted ? values : []));
-}
 
 function harHeaders(headers: Headers): Header[] {
   return Object.entries(headers).flatMap(([name, values]) => values.map((value) => ({ name, value })));

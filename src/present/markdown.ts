@@ -4,7 +4,8 @@
 import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
 import type { ContentPart, Exchange, LlmResponse, Message, ToolCall, Usage } from '../interpret/types.ts';
 import { newMessages } from './conversation.ts';
-import { describePart, formatArguments, formatDuration, formatUsage, prettyIfJson } from './format.ts';
+import { jsonDocument } from '../json-text.ts';
+import { describePart, formatArguments, formatDuration, formatUsage } from './format.ts';
 import { rawBodyLines } from './raw-body.ts';
 
 /** A fenced block whose fence is longer than any backtick run inside it. */
@@ -28,20 +29,10 @@ function code(text: string): string {
   return `${ticks}${text}${ticks.split('').reverse().join('')}`;
 }
 
-function isJsonDocument(text: string): boolean {
-  const trimmed = text.trim();
-  if (!/^[[{]/.test(trimmed)) return false;
-  try {
-    JSON.parse(trimmed);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Text that is a JSON document (structured output, tool results) is fenced as JSON; other text is quoted. */
 function textBlock(text: string): string {
-  return isJsonDocument(text) ? fence(prettyIfJson(text), 'json') : quote(text);
+  const doc = jsonDocument(text);
+  return doc === undefined ? quote(text) : fence(JSON.stringify(doc, null, 2), 'json');
 }
 
 function toolCallBlock(call: ToolCall, label = 'Tool call'): string {

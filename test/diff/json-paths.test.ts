@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diffJson, formatPath } from '../../src/diff/json-paths.ts';
-import { canonicalJson } from '../../src/canonical-json.ts';
+import { canonicalJson } from '../../src/json-text.ts';
 
 const paths = (a: unknown, b: unknown) => diffJson(a, b, ['request']).map((c) => `${c.kind} ${formatPath(c.segments)}`);
 
