@@ -1,23 +1,18 @@
 // Shared by the commands that read cassettes: expand the arguments, read and analyze each file,
 // report a bad file on stderr as `file:line:col: message`, and go on with the others.
 
-import { CassetteError } from '../errors.ts';
 import { analyzeCassette, type AnalyzedCassette } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
 import { expandPath } from '../read/expand-paths.ts';
 import { readCassette } from '../read/read-cassette.ts';
 import { createProgress } from './progress.ts';
+import { reportError } from './report-error.ts';
 import type { Cassette } from '../model.ts';
 
 export interface ReadOutcome {
   /** Files that could not be read; the caller exits 2 when this is not zero. */
   failures: number;
   files: number;
-}
-
-export function reportError(io: Io, error: unknown): void {
-  if (error instanceof CassetteError) io.stderr.write(`cassette: ${error.format()}\n`);
-  else throw error;
 }
 
 /**

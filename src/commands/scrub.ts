@@ -7,12 +7,14 @@ import { dirname, join } from 'node:path';
 import { CassetteError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import type { Theme } from '../present/theme.ts';
-import type { ExpandedPath } from '../read/expand-paths.ts';
+import { expandPath } from '../read/expand-paths.ts';
+import { readCassetteSource } from '../read/read-cassette.ts';
 import { ScrubConfigError, parseScrubConfig, scrubOptions, type ScrubConfigFile, type ScrubOptions } from '../scrub/config.ts';
 import type { Finding } from '../scrub/edit-cst.ts';
 import { isSurelyClean } from '../scrub/fast-check.ts';
 import { colorDiff, fileRecord, findingLine, maskText } from '../scrub/report.ts';
 import { compileScrubOptions, type Compiled } from '../scrub/scan.ts';
+import { reportError } from './report-error.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 export interface ScrubCommandOptions {
@@ -24,12 +26,6 @@ export interface ScrubCommandOptions {
   header?: string[];
   replace?: string[];
   drop?: boolean;
-}
-
-// Not the one in cassettes.ts: importing that module would load the interpret stage.
-function reportError(io: Io, error: unknown): void {
-  if (error instanceof CassetteError) io.stderr.write(`cassette: ${error.format()}\n`);
-  else throw error;
 }
 
 export const CONFIG_FILES = ['.cassette.yaml', 'cassette.config.json'];
@@ -56,34 +52,6 @@ async function loadConfig(cwd: string): Promise<{ file: string; config: ScrubCon
     }
     if (dirname(dir) === dir) return undefined;
   }
-}
-
-// readFileSync: the promise API costs a fraction of a millisecond per file, which adds up over
-// hundreds; zlib is loaded only for a gzip file.
-async function readText(file: string): Promise<{ text: string; gzip: boolean }> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new CassetteError('unreadable', `cannot read: ${(error as Error).message}`, file);
-  }
-  const gzip = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-  try {
-    return { text: (gzip ? (await import('node:zlib')).gunzipSync(bytes) : bytes).toString('utf8'), gzip };
-  } catch (error) {
-    throw new CassetteError('unreadable', `corrupt gzip data: ${(error as Error).message}`, file);
-  }
-}
-
-/** A file argument (what pre-commit hooks pass) needs neither the directory walk nor its module. */
-async function expand(arg: string): Promise<ExpandedPath> {
-  try {
-    if (statSync(arg, { throwIfNoEntry: false })?.isDirectory() === false) return { arg, files: [arg] };
-  } catch {
-    // expandPath reports it
-  }
-  const { expandPath } = await import('../read/expand-paths.ts');
-  return expandPath(arg);
 }
 
 /** Most files are clean: only the others load `yaml` and get the CST editor (positions, edits). */
@@ -113,7 +81,7 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
   let total = 0;
   let changedFiles = 0;
   for (const arg of paths) {
-    const expanded = await expand(arg);
+    const expanded = await expandPath(arg);
     if (expanded.error) {
       reportError(io, expanded.error);
       failures++;
@@ -122,7 +90,7 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
     for (const file of expanded.files) {
       let findings: Finding[];
       try {
-        const { text, gzip } = await readText(file);
+        const { text, gzip } = await readCassetteSource(file);
         const result = await scrubFile(text, compiled, file);
         findings = result.findings;
         if (findings.length > 0 && write) await writeFileAtomic(file, gzip ? (await import('node:zlib')).gzipSync(result.text) : result.text);

@@ -25,13 +25,14 @@ function readOrFail(file: string, encoding?: 'utf8'): Buffer | string {
   }
 }
 
-export async function readCassetteText(file: string): Promise<string> {
+/** A cassette file's text, and whether the file was gzip-compressed (scrub writes it back so). */
+export async function readCassetteSource(file: string): Promise<{ text: string; gzip: boolean }> {
   // Read as text at once: bytes and text of a 100 MB file would both be alive otherwise. Gzip's
   // magic bytes 1f 8b decode as "\x1f\ufffd"; only then are the bytes read (and checked) again.
   const text = readOrFail(file, 'utf8');
-  if (text.charCodeAt(0) !== 0x1f || text.charCodeAt(1) !== 0xfffd) return text;
+  if (text.charCodeAt(0) !== 0x1f || text.charCodeAt(1) !== 0xfffd) return { text, gzip: false };
   let bytes = readOrFail(file);
-  if (!isGzip(bytes)) return text;
+  if (!isGzip(bytes)) return { text, gzip: false };
   try {
     // Imported here: zlib costs ~2 ms of start-up and few cassettes are compressed.
     const { gunzipSync } = await import('node:zlib');
@@ -39,7 +40,11 @@ export async function readCassetteText(file: string): Promise<string> {
   } catch (error) {
     throw new CassetteError('unreadable', `corrupt gzip data: ${(error as Error).message}`, file);
   }
-  return bytes.toString('utf8');
+  return { text: bytes.toString('utf8'), gzip: true };
+}
+
+export async function readCassetteText(file: string): Promise<string> {
+  return (await readCassetteSource(file)).text;
 }
 
 export async function readCassette(file: string): Promise<Cassette> {
@@ -47,6 +52,6 @@ export async function readCassette(file: string): Promise<Cassette> {
   // The `yaml` package (a quarter of the bundle) is loaded only when the fast reader gives up.
   const fast = fastGoVcrCassette(file, text);
   if (fast) return fast;
-  const { parseCassette } = await import('./parse-cassette.ts');
-  return parseCassette(file, text);
+  const { parseCassetteWithYaml } = await import('./parse-cassette.ts');
+  return parseCassetteWithYaml(file, text);
 }

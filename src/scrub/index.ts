@@ -8,11 +8,6 @@ import { isSurelyClean } from './fast-check.ts';
 import { compileScrubOptions, type Compiled } from './scan.ts';
 
 export { editCassetteText, type Finding } from './edit-cst.ts';
-export type { ScrubOptions, ScrubConfigFile, ScrubFlags, HostMapping, Replacement } from './config.ts';
-export { DEFAULT_SCRUB_OPTIONS, ScrubConfigError, parseScrubConfig, scrubOptions } from './config.ts';
-export { mask, RULE_DESCRIPTIONS, type RuleId } from './rules.ts';
-export { compileScrubOptions, type Compiled } from './scan.ts';
-export { isSurelyClean } from './fast-check.ts';
 
 export interface ScrubTextOptions extends Partial<ScrubOptions> {
   /** Named in parse errors (`file:line:col: message`). */
