@@ -16,7 +16,7 @@ import { renderDiffStat } from '../present/diff-stat.ts';
 import { themeFor, type Theme } from '../present/theme.ts';
 import { expandPath, isCassetteFileName } from '../read/expand-paths.ts';
 import { readCassette } from '../read/read-cassette.ts';
-import { reportError } from './cassettes.ts';
+import { reportError } from './report-error.ts';
 import { gitTrustsExitCode, parseDiffTarget } from './diff-args.ts';
 import { parseInteractionSelector } from './select.ts';
 
@@ -100,6 +100,10 @@ async function comparePair(run: Run, name: string | null, oldFile: string, newFi
   } catch (error) {
     return failed(run, name, oldFile, newFile, error);
   }
+  reportPair(run, name, oldFile, newFile, a, b, title, quiet);
+}
+
+function reportPair(run: Run, name: string | null, oldFile: string, newFile: string, a: ComparableCassette, b: ComparableCassette, title: string, quiet: boolean) {
   const diff = compareComparable(a, b, run.compare);
   // In a directory, identical pairs are only counted and the reports are set apart by a blank line.
   const text = !quiet ? renderCassetteDiff(title, diff, run.theme) : diff.status === 'same' ? '' : `${renderCassetteDiff(title, diff, run.theme)}\n`;
@@ -108,20 +112,23 @@ async function comparePair(run: Run, name: string | null, oldFile: string, newFi
 
 async function oneSide(run: Run, name: string, file: string, side: 'old' | 'new', line: (count: number) => string) {
   try {
-    const { interactions } = await load(file, !!run.compare.strict);
-    const count = interactions.length;
-    const entry: FileDiffJson = {
-      name,
-      old: side === 'old' ? file : null,
-      new: side === 'new' ? file : null,
-      status: side === 'old' ? 'only-old' : 'only-new',
-      interactions: count,
-      tokens: sumTokens(interactions),
-    };
-    emit(run, entry, `${line(count)}\n`);
+    reportOneSide(run, name, file, side, await load(file, !!run.compare.strict), line);
   } catch (error) {
     failed(run, name, side === 'old' ? file : null, side === 'new' ? file : null, error);
   }
+}
+
+function reportOneSide(run: Run, name: string, file: string, side: 'old' | 'new', loaded: ComparableCassette, line: (count: number) => string) {
+  const count = loaded.interactions.length;
+  const entry: FileDiffJson = {
+    name,
+    old: side === 'old' ? file : null,
+    new: side === 'new' ? file : null,
+    status: side === 'old' ? 'only-old' : 'only-new',
+    interactions: count,
+    tokens: sumTokens(loaded.interactions),
+  };
+  emit(run, entry, `${line(count)}\n`);
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -172,25 +179,23 @@ async function textPatch(run: Run, name: string, oldFile: string | null, newFile
 
 const NOT_A_CASSETTE = new Set(['invalid-yaml', 'not-a-cassette']);
 
-async function isCassette(file: string | null): Promise<boolean> {
-  if (!file) return true;
-  try {
-    await readCassette(file);
-    return true;
-  } catch (error) {
-    if (error instanceof CassetteError && NOT_A_CASSETTE.has(error.code)) return false;
-    return true; // other errors are reported by the comparison
-  }
-}
-
 async function gitDiff(run: Run, name: string, oldFile: string | null, newFile: string | null): Promise<void> {
-  if (!isCassetteFileName(name) || !(await isCassette(oldFile)) || !(await isCassette(newFile))) {
-    return textPatch(run, name, oldFile, newFile);
+  if (!isCassetteFileName(name)) return textPatch(run, name, oldFile, newFile);
+  let a: ComparableCassette | undefined;
+  let b: ComparableCassette | undefined;
+  try {
+    const strict = !!run.compare.strict;
+    a = oldFile ? await load(oldFile, strict) : undefined;
+    b = newFile ? await load(newFile, strict) : undefined;
+  } catch (error) {
+    // GIT_EXTERNAL_DIFF sees every file: a YAML file that is not a cassette gets a plain patch.
+    if (error instanceof CassetteError && NOT_A_CASSETTE.has(error.code)) return textPatch(run, name, oldFile, newFile);
+    return failed(run, name, oldFile, newFile, error);
   }
   const { theme } = run;
-  if (oldFile && newFile) return comparePair(run, name, oldFile, newFile, name, false);
-  if (newFile) return oneSide(run, name, newFile, 'new', (n) => `${theme.heading(name)}: ${theme.added('new cassette')} (${plural(n, 'interaction')})`);
-  if (oldFile) return oneSide(run, name, oldFile, 'old', (n) => `${theme.heading(name)}: ${theme.removed('deleted cassette')} (${plural(n, 'interaction')})`);
+  if (a && b) return reportPair(run, name, oldFile!, newFile!, a, b, name, false);
+  if (b) return reportOneSide(run, name, newFile!, 'new', b, (n) => `${theme.heading(name)}: ${theme.added('new cassette')} (${plural(n, 'interaction')})`);
+  if (a) return reportOneSide(run, name, oldFile!, 'old', a, (n) => `${theme.heading(name)}: ${theme.removed('deleted cassette')} (${plural(n, 'interaction')})`);
 }
 
 async function kindOf(path: string): Promise<'file' | 'directory'> {
