@@ -1,8 +1,8 @@
 // `cassette show`: read → interpret → transcript, NDJSON or summary table.
 
-import type { AnalyzedCassette } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
 import { cassetteJsonChunks } from '../present/json.ts';
+import type { SummaryRow } from '../present/summary.ts';
 import { themeFor } from '../present/theme.ts';
 import { renderTranscript } from '../present/transcript.ts';
 import { forEachCassette } from './cassettes.ts';
@@ -23,10 +23,15 @@ export interface ShowOptions {
 export async function show(paths: string[], options: ShowOptions, io: Io): Promise<number> {
   const only = parseInteractionSelector(options.interaction);
   const theme = await themeFor(io.stdout, options.color, io.env);
-  const summarized: AnalyzedCassette[] = [];
+  // Imported only for --summary: cli-table3 is a third of the show bundle. Rows are kept, not files.
+  const summary = options.summary ? await import('../present/summary.ts') : undefined;
+  const rows: SummaryRow[] = [];
+  const counts = new Map<string, number>();
   const outcome = await forEachCassette(paths, io, (analyzed) => {
-    if (options.summary) summarized.push(analyzed);
-    else if (options.json) writeChunks(io.stdout, cassetteJsonChunks(analyzed, only));
+    if (summary) {
+      rows.push(summary.summaryRow(analyzed));
+      summary.countProviders(analyzed, counts);
+    } else if (options.json) writeChunks(io.stdout, cassetteJsonChunks(analyzed, only));
     else {
       const transcriptOptions = {
         theme,
@@ -38,12 +43,10 @@ export async function show(paths: string[], options: ShowOptions, io: Io): Promi
       io.stdout.write(renderTranscript(analyzed, only ? { ...transcriptOptions, only } : transcriptOptions));
     }
   });
-  if (options.summary && summarized.length > 0) {
-    // Imported here: cli-table3 is a third of the show chunk and only the summary needs it.
-    const { countByProvider, renderSummary, summaryRow } = await import('../present/summary.ts');
-    const rows = summarized.map(summaryRow);
-    if (options.json) io.stdout.write(`${JSON.stringify({ files: rows, byProvider: Object.fromEntries(countByProvider(summarized)) })}\n`);
-    else io.stdout.write(renderSummary(rows, countByProvider(summarized), theme));
+  if (summary && rows.length > 0) {
+    const byProvider = summary.byFrequency(counts);
+    if (options.json) io.stdout.write(`${JSON.stringify({ files: rows, byProvider: Object.fromEntries(byProvider) })}\n`);
+    else io.stdout.write(summary.renderSummary(rows, byProvider, theme));
   }
   return outcome.failures > 0 ? 2 : 0;
 }

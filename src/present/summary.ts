@@ -38,15 +38,16 @@ export function summaryRow(analyzed: AnalyzedCassette): SummaryRow {
   return row;
 }
 
-/** Interactions per dialect over all rows' files ("unknown" for llm: null). */
-export function countByProvider(analyzed: AnalyzedCassette[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const cassette of analyzed) {
-    for (const item of cassette.interactions) {
-      const provider = item.llm?.provider ?? 'unknown';
-      counts.set(provider, (counts.get(provider) ?? 0) + 1);
-    }
+/** Adds a cassette's interactions to the counts per dialect ("unknown" for llm: null). */
+export function countProviders(analyzed: AnalyzedCassette, counts: Map<string, number>): void {
+  for (const item of analyzed.interactions) {
+    const provider = item.llm?.provider ?? 'unknown';
+    counts.set(provider, (counts.get(provider) ?? 0) + 1);
   }
+}
+
+/** The counts, most frequent dialect first. */
+export function byFrequency(counts: Map<string, number>): Map<string, number> {
   return new Map([...counts].sort((a, b) => b[1] - a[1]));
 }
 
