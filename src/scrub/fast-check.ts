@@ -5,7 +5,8 @@
 // and edits — so findings, positions and errors always come from one place. Loads no `yaml`.
 // test/scrub/fast-check.test.ts checks the verdict against the CST path on every corpus file.
 
-import { readGoVcrFast, resolvePlain } from '../read/fast-go-vcr.ts';
+import { readGoVcrFast } from '../read/fast-go-vcr.ts';
+import { resolvePlain } from '../read/yaml-scalars.ts';
 import { headerRule, scanCredentialHeader, scanValue, type Compiled, type ValueKind } from './scan.ts';
 
 /** Thrown to stop at the first "maybe": the CST editor decides. */
