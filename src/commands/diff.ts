@@ -13,6 +13,7 @@ import type { Io } from '../io.ts';
 import type { Interaction } from '../model.ts';
 import { renderCassetteDiff, identicalLine } from '../present/diff.ts';
 import { renderDiffStat } from '../present/diff-stat.ts';
+import { plural } from '../present/format.ts';
 import { themeFor, type Theme } from '../present/theme.ts';
 import { expandPath, isCassetteFileName } from '../read/expand-paths.ts';
 import { readCassette } from '../read/read-cassette.ts';
@@ -131,7 +132,6 @@ function reportOneSide(run: Run, name: string, file: string, side: 'old' | 'new'
   emit(run, entry, `${line(count)}\n`);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 async function cassettesBelow(dir: string): Promise<Map<string, string>> {
   const expanded = await expandPath(dir);

@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CassetteError } from '../errors.ts';
 import type { Io } from '../io.ts';
+import { plural } from '../present/format.ts';
 import type { Theme } from '../present/theme.ts';
 import { expandPath } from '../read/expand-paths.ts';
 import { readCassetteSource } from '../read/read-cassette.ts';
@@ -114,7 +115,7 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
     }
   }
   if (!flags.json && total > 0) {
-    const what = `${total} finding${total === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'}`;
+    const what = `${plural(total, 'finding')} in ${plural(changedFiles, 'file')}`;
     io.stderr.write(write ? `cassette: scrubbed ${what}\n` : `cassette: ${what}; run \`cassette scrub\` to fix\n`);
   }
   if (failures > 0) return 2;

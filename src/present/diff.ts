@@ -4,6 +4,7 @@
 
 import { diffWordsWithSpace, type ChangeObject } from 'diff';
 import type { CassetteDiff, Change, InteractionDiff } from '../diff/types.ts';
+import { plural } from './format.ts';
 import type { Theme } from './theme.ts';
 
 /** Changes shown per interaction; `--json` has them all. */
@@ -107,7 +108,7 @@ export function countsLine(diff: CassetteDiff): string {
   const { counts } = diff;
   const total = counts.same + counts.changed + counts.added + counts.removed;
   const parts = (['same', 'changed', 'added', 'removed'] as const).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`);
-  return `${total} interaction${total === 1 ? '' : 's'}: ${parts.join(', ')}`;
+  return `${plural(total, 'interaction')}: ${parts.join(', ')}`;
 }
 
 export function identicalLine(title: string, what: string, theme: Theme): string {
@@ -117,7 +118,7 @@ export function identicalLine(title: string, what: string, theme: Theme): string
 /** The report for one compared pair of files; one line when they mean the same. */
 export function renderCassetteDiff(title: string, diff: CassetteDiff, theme: Theme): string {
   const total = diff.interactions.length;
-  if (diff.status === 'same') return identicalLine(title, `${total} interaction${total === 1 ? '' : 's'}`, theme);
+  if (diff.status === 'same') return identicalLine(title, plural(total, 'interaction'), theme);
   const lines = [theme.heading(title)];
   for (const interaction of diff.interactions) {
     if (interaction.status !== 'same') lines.push(...renderInteraction(interaction, theme));

@@ -3,6 +3,11 @@
 import type { ContentPart, ToolCall, Usage } from '../interpret/types.ts';
 import { canonicalJson, jsonDocument } from '../json-text.ts';
 
+/** `1 file`, `2 files`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
   if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;

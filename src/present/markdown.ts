@@ -5,7 +5,7 @@ import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.t
 import type { ContentPart, Exchange, LlmResponse, Message, ToolCall, Usage } from '../interpret/types.ts';
 import { newMessages } from './conversation.ts';
 import { jsonDocument } from '../json-text.ts';
-import { describePart, formatArguments, formatDuration, formatUsage } from './format.ts';
+import { describePart, formatArguments, formatDuration, formatUsage, plural } from './format.ts';
 import { rawBodyLines } from './raw-body.ts';
 
 /** A fenced block whose fence is longer than any backtick run inside it. */
@@ -73,7 +73,7 @@ function requestBlocks(llm: Exchange, previous: Exchange | null | undefined): st
   const shown = newMessages(previous, llm);
   // System prompt and tools are re-sent with every request; repeat them only when they change.
   if (request.system && (!previous || previous.request.system !== request.system)) blocks.push('**system**', quote(request.system));
-  if (shown.hidden > 0) blocks.push(`_… ${shown.hidden} earlier message${shown.hidden === 1 ? '' : 's'}_`);
+  if (shown.hidden > 0) blocks.push(`_… ${plural(shown.hidden, 'earlier message')}_`);
   for (const message of shown.messages) blocks.push(...messageBlocks(message));
   const toolsChanged = !previous || JSON.stringify(previous.request.tools) !== JSON.stringify(request.tools);
   if (request.tools.length > 0 && toolsChanged) blocks.push(`Tools: ${request.tools.map((t) => code(t.name)).join(', ')}`);
@@ -138,7 +138,7 @@ function usageTable(analyzed: AnalyzedCassette): string {
 
 export function renderMarkdown(analyzed: AnalyzedCassette): string {
   const count = analyzed.interactions.length;
-  const blocks = [`# ${code(analyzed.cassette.file)}`, `${count} interaction${count === 1 ? '' : 's'}`];
+  const blocks = [`# ${code(analyzed.cassette.file)}`, plural(count, 'interaction')];
   let previous: Exchange | null | undefined;
   for (const item of analyzed.interactions) {
     blocks.push(...interactionBlocks(item, previous));

@@ -5,7 +5,7 @@ import type { DecodedBody } from '../decode/types.ts';
 import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
 import type { ContentPart, Exchange, LlmResponse, Message, Usage } from '../interpret/types.ts';
 import { newMessages } from './conversation.ts';
-import { describePart, formatDuration, formatToolCall, formatUsage, prettyIfJson } from './format.ts';
+import { describePart, formatDuration, formatToolCall, formatUsage, plural, prettyIfJson } from './format.ts';
 import type { Theme } from './theme.ts';
 import { rawBodyLines } from './raw-body.ts';
 
@@ -84,7 +84,7 @@ function requestLines(llm: Exchange, previous: Exchange | null | undefined, opti
   // Responses API chaining: the history lives on the server, under the previous response's id.
   if (request.previousResponseId && !options.stable) lines.push(labeled('continues', theme.dim(request.previousResponseId), theme.dim));
   if (shown.hidden > 0) {
-    lines.push(theme.dim(`  … ${shown.hidden} earlier message${shown.hidden === 1 ? '' : 's'} (--history shows them)`));
+    lines.push(theme.dim(`  … ${plural(shown.hidden, 'earlier message')} (--history shows them)`));
   }
   for (const message of shown.messages) lines.push(...messageLines(message, theme, !!options.stable));
   const toolsChanged = options.history || !previous || JSON.stringify(previous.request.tools) !== JSON.stringify(request.tools);
