@@ -14,10 +14,10 @@ export function errorFromBody(value: unknown): LlmError | undefined {
   const error = value.error;
   if (typeof error === 'string') return { type: 'error', message: error };
   if (isObject(error)) {
-    const type = asString(error.type) ?? asString(error.status) ?? asString(error.code) ?? String(error.code ?? 'error');
+    const type = asString(error.type) ?? asString(error.status) ?? String(error.code ?? 'error');
     return { type, message: asString(error.message) ?? JSON.stringify(error) };
   }
-  if (value.type === 'error' || asString(value.message) !== undefined && value.type !== undefined) {
+  if (value.type === 'error' || (asString(value.message) !== undefined && value.type !== undefined)) {
     return { type: asString(value.type) ?? 'error', message: asString(value.message) ?? '' };
   }
   return undefined;
