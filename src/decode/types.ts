@@ -21,5 +21,3 @@ export type DecodedBody =
   | { kind: 'event-stream'; frames: EventStreamFrame[]; error?: string; byteLength: number }
   | { kind: 'text'; text: string; contentType: string }
   | { kind: 'binary'; bytes: Uint8Array; contentType: string };
-
-export type DecodedKind = DecodedBody['kind'];

@@ -112,24 +112,3 @@ export function headerRuleFor(value: string, base: RuleId): RuleId {
   return base === 'authorization-header' && /^AWS4-HMAC-SHA256\b/i.test(value) ? 'aws-sigv4' : base;
 }
 
-/** One row per rule, for the README table and `--help`. */
-export const RULE_DESCRIPTIONS: Readonly<Record<RuleId, string>> = {
-  'authorization-header': 'Authorization, Proxy-Authorization header values (scheme kept: `Bearer REDACTED`)',
-  'aws-sigv4': 'Authorization: AWS4-HMAC-SHA256 … (SigV4 credential and signature)',
-  'api-key-header': 'X-Api-Key, Api-Key, X-Goog-Api-Key header values',
-  'cookie-header': 'Cookie, Set-Cookie header values',
-  'aws-session-token': 'X-Amz-Security-Token header values',
-  'custom-header': 'headers named with --header or `headers:` in the config',
-  'credential-query': 'URL query / form parameters: key, api_key, access_token, X-Amz-Signature, …',
-  'openai-key': 'sk-…, sk-proj-…, sk-svcacct-…, sk-admin-…',
-  'anthropic-key': 'sk-ant-api03-…, sk-ant-admin01-…',
-  'google-api-key': 'AIza… (39 characters)',
-  'groq-key': 'gsk_…',
-  'xai-key': 'xai-…',
-  'huggingface-token': 'hf_…',
-  'aws-access-key-id': 'AKIA… / ASIA… (20 characters)',
-  'github-token': 'ghp_, gho_, ghu_, ghs_, ghr_, github_pat_…',
-  jwt: 'eyJ….eyJ….… (JSON web tokens, e.g. bearer tokens)',
-  'custom-pattern': 'patterns given with --replace or `replace:` in the config',
-  'host-map': 'hosts mapped with --host or `hosts:` in the config',
-};
