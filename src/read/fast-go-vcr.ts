@@ -360,10 +360,12 @@ function blockScalar(bar: number, end: number, indent: number): string {
     nextLine(lineEndAt);
   }
   if (lastContent < 0) bail();
-  // One line joins to the line itself, a substring of the text: detach it.
-  if (chomp === '+') return `${parts.length === 1 ? detach(parts[0]!) : parts.join('\n')}\n`;
-  const body = lastContent === 0 ? detach(parts[0]!) : parts.slice(0, lastContent + 1).join('\n');
-  return chomp === '-' ? body : `${body}\n`;
+  // Joined with the final line break rather than `${body}\n`, whose cons string every later read
+  // would flatten (copy) again. A single line would join to a substring of the text: detach it.
+  if (chomp !== '+') parts.length = lastContent + 1;
+  if (chomp === '-') return parts.length === 1 ? detach(parts[0]!) : parts.join('\n');
+  parts.push('');
+  return parts.join('\n');
 }
 
 /** The cassette from the fast reader, or undefined when the `yaml` package has to read it. */

@@ -49,20 +49,54 @@ export function unfoldLines(source: string): string {
   return result + sep + lines[lines.length - 1]!.replace(/^[ \t]+/, '');
 }
 
+/** YAML escapes that JSON lacks, as JSON escapes. */
+const YAML_ONLY_ESCAPES: Record<string, string> = {
+  '0': '\\u0000', a: '\\u0007', e: '\\u001b', v: '\\u000b', N: '\\u0085', _: '\\u00a0', L: '\\u2028', P: '\\u2029', ' ': ' ',
+};
+/**
+ * An escape JSON does not have, after an even run of backslashes (kept in group 1): `\x41`,
+ * `\U0001F600`, or any other character (valid when YAML_ONLY_ESCAPES has it).
+ */
+const YAML_ONLY_ESCAPE = /(?<!\\)((?:\\\\)*)\\(?:x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|([^"\\/bfnrtu]|u(?![0-9a-fA-F]{4})))/g;
+
+const unitEscape = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
+
+/** The JSON escape for a code point (a surrogate pair above U+FFFF); undefined past U+10FFFF. */
+function codePointEscape(code: number): string | undefined {
+  if (code < 0x10000) return unitEscape(code);
+  if (code > 0x10ffff) return undefined;
+  return unitEscape(0xd800 + ((code - 0x10000) >> 10)) + unitEscape(0xdc00 + ((code - 0x10000) & 0x3ff));
+}
+
+/**
+ * Double-quoted escapes and folding (the `yaml` package's doubleQuotedValue); undefined on an
+ * invalid escape. A one-line scalar has YAML's extra escapes (`\x41`, `\U0001F600`, `\e`, …)
+ * rewritten as JSON ones and is then decoded by JSON.parse, natively; folded lines and raw
+ * control characters (JSON refuses them, YAML does not) take the loop.
+ */
+export function doubleQuoted(inner: string): string | undefined {
+  if (/[\x00-\x1f]/.test(inner)) return foldedDoubleQuoted(inner);
+  let invalid = false;
+  const json = inner.replace(YAML_ONLY_ESCAPE, (_, pairs: string, x?: string, big?: string, other?: string) => {
+    const escape = x !== undefined ? `\\u00${x}` : big !== undefined ? codePointEscape(parseInt(big, 16)) : YAML_ONLY_ESCAPES[other!];
+    if (escape === undefined) invalid = true;
+    return pairs + (escape ?? '');
+  });
+  if (invalid) return undefined;
+  try {
+    return JSON.parse(`"${json}"`) as string;
+  } catch {
+    return foldedDoubleQuoted(inner);
+  }
+}
+
 const ESCAPES: Record<string, string> = {
   '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
   N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\', '\t': '\t',
 };
 
-/** Double-quoted escapes and folding (the `yaml` package's doubleQuotedValue); undefined on an invalid escape. */
-export function doubleQuoted(inner: string): string | undefined {
-  if (!inner.includes('\n') && !/\\[^"\\/bfnrtu]|\\u(?![0-9a-fA-F]{4})/.test(inner)) {
-    try {
-      return JSON.parse(`"${inner}"`) as string; // the same escapes, much faster
-    } catch {
-      // raw control characters: JSON refuses them, YAML does not
-    }
-  }
+/** The general case, character by character: line folding, raw tabs and every escape. */
+function foldedDoubleQuoted(inner: string): string | undefined {
   let res = '';
   for (let i = 0; i < inner.length; i++) {
     const ch = inner[i]!;

@@ -83,6 +83,29 @@ test('double-quoted scalars: escapes', () => {
   assert.ok(bails(String.raw`v: "\q"` + '\n'), 'an invalid escape is left to yaml, which reports it');
 });
 
+test('double-quoted escapes: the JSON.parse path agrees with yaml on escape soup (property)', (t) => {
+  const unit = fc.constantFrom('\\', '\\\\', '\\"', 'x', '4', '1', 'F', 'U', '0', 'u', 'e', 'N', '_', 'L', ' ', '/', 'n', 'é', '😀', 'a', 'q', '\t');
+  let agreed = 0;
+  fc.assert(
+    fc.property(fc.array(unit, { maxLength: 24 }), (units) => {
+      const text = `v: "${units.join('')}"\n`;
+      const doc = parseDocument(text, { uniqueKeys: false });
+      const fast = readGoVcrFast(text);
+      if (doc.errors.length) return assert.equal(fast, undefined, text);
+      if (!fast) return;
+      assert.deepStrictEqual(fast.value, doc.toJS(), text);
+      agreed++;
+    }),
+    { numRuns: RUNS },
+  );
+  t.diagnostic(`${agreed} of ${RUNS} escape sequences read by the fast path`);
+  assert.ok(agreed > RUNS / 4);
+  assert.equal(valueOf(String.raw`"\\x41 \\\x41 \"\U0001F600\"\xe9"`), '\\x41 \\A "😀"é');
+  assert.ok(bails(String.raw`v: "\U00110000"` + '\n'), 'past U+10FFFF');
+  assert.ok(bails(String.raw`v: "\x4"` + '\n'));
+  assert.ok(bails(String.raw`v: "\u12"` + '\n'));
+});
+
 test('quoted scalars folded over several lines (yaml.v2 style)', () => {
   assert.equal(valueOf('"first\n  second\n\n  third \\\n  fourth\\ \n  fifth"'), 'first second\nthird fourth  fifth');
   assert.equal(valueOf("'one\n  two\n\n\n  three'"), 'one two\n\nthree');
