@@ -25,9 +25,17 @@ const builtinsViaRequire = {
     build.onResolve({ filter }, (args) => {
       if (args.namespace === 'builtin') return { path: args.path, external: true };
       if (args.kind !== 'import-statement' && args.kind !== 'require-call') return undefined;
-      // sideEffects: false lets an unused import (e.g. @smithy's crypto) be dropped.
-      return { path: args.path.replace(/^node:/, ''), namespace: 'builtin', sideEffects: false };
+      const path = args.path.replace(/^node:/, '');
+      // @smithy/core reads crypto.getRandomValues when it loads, for uuid v4, which decoding frames
+      // never calls: node:crypto (~3 ms to load) is required on first use instead.
+      if (path === 'crypto' && args.importer.includes('/@smithy/')) return { path, namespace: 'smithy-crypto', sideEffects: false };
+      // sideEffects: false lets an unused import be dropped.
+      return { path, namespace: 'builtin', sideEffects: false };
     });
+    build.onLoad({ filter: /.*/, namespace: 'smithy-crypto' }, () => ({
+      contents: "module.exports = { getRandomValues: (array) => require('node:crypto').getRandomValues(array) };",
+      loader: 'js',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'builtin' }, ({ path }) => ({
       contents: LAZY_BUILTINS.has(path)
         ? `let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:${path}'))[key] });`

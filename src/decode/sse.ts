@@ -28,6 +28,16 @@ export function looksLikeSse(text: string): boolean {
 
 /** Parse an event's data as JSON, or undefined when it is not JSON (e.g. `[DONE]`). */
 export function eventJson(event: SseEvent): unknown {
+  // Nearly every event is one JSON object, parsed as it is (JSON.parse skips JSON whitespace).
+  const first = event.data.charCodeAt(0);
+  if (first === 123 || first === 91) {
+    try {
+      return JSON.parse(event.data);
+    } catch {
+      // Trailing whitespace that JSON does not allow (e.g. U+00A0): the trimmed form decides.
+      if (event.data.trimEnd() === event.data) return undefined;
+    }
+  }
   const data = event.data.trim();
   if (!data.startsWith('{') && !data.startsWith('[')) return undefined;
   try {

@@ -3,12 +3,13 @@
 import type { DecodedBody } from '../decode/types.ts';
 import type { HttpResponse } from '../model.ts';
 import { httpError } from './errors.ts';
+import type { RequestUrl } from './request-url.ts';
 import type { LlmRequest, LlmResponse, Provider } from './types.ts';
 
 /** What a dialect sees of the request when deciding whether it speaks it. */
 export interface RequestInfo {
   method: string;
-  url: URL;
+  url: RequestUrl;
   /** The decoded request body (JSON value when it was JSON). */
   body: DecodedBody;
 }

@@ -10,6 +10,7 @@ import { bedrock } from './bedrock.ts';
 import { openaiResponses } from './openai-responses.ts';
 import { gemini } from './gemini.ts';
 import type { Exchange } from './types.ts';
+import { parseRequestUrl } from './request-url.ts';
 
 /** Tried in order; the first whose `matches` accepts the request interprets it. */
 const DIALECTS: Dialect[] = [openaiChat, openaiResponses, gemini, anthropic, bedrock];
@@ -27,14 +28,6 @@ export interface AnalyzedCassette {
   interactions: AnalyzedInteraction[];
 }
 
-function parseUrl(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
-}
-
 export function findDialect(info: RequestInfo): Dialect | undefined {
   return DIALECTS.find((dialect) => dialect.matches(info));
 }
@@ -43,7 +36,7 @@ export function analyzeInteraction(interaction: Interaction): AnalyzedInteractio
   const { request, response } = interaction;
   const requestBody = decodeBody(request.headers, request.body);
   const responseBody = decodeBody(response.headers, response.body);
-  const url = parseUrl(request.url);
+  const url = parseRequestUrl(request.url);
   const info: RequestInfo | undefined = url && { method: request.method, url, body: requestBody };
   const dialect = info && findDialect(info);
   if (!info || !dialect) return { interaction, requestBody, responseBody, llm: null };

@@ -217,6 +217,15 @@ function accumulateChoice(state: ChatState, choice: JsonObject, delta: JsonObjec
   if (asString(choice.finish_reason)) state.finishReason = asString(choice.finish_reason)!;
 }
 
+/** The choice with index 0 (a missing index counts as 0); a loop: this runs for every chunk. */
+function firstChoice(choices: unknown): JsonObject | undefined {
+  for (const raw of asArray(choices)) {
+    const choice = asObject(raw);
+    if ((asNumber(choice.index) ?? 0) === 0) return choice;
+  }
+  return undefined;
+}
+
 const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
   initial: () => ({ text: '', reasoning: '', refusal: '', toolCalls: [], finishReason: null, usage: null, done: false, events: 0 }),
 
@@ -234,7 +243,7 @@ const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
       const error = errorFromBody(chunk);
       if (error) state.error = error;
     }
-    const choice = asArray(chunk.choices).map(asObject).find((c) => (asNumber(c.index) ?? 0) === 0);
+    const choice = firstChoice(chunk.choices);
     if (choice) accumulateChoice(state, choice, asObject(choice.delta ?? choice.message));
     // Usage can come on the final empty-choices chunk, on the last choice chunk, or in x_groq.
     // Counts are totals so far, so the last one wins.
@@ -263,11 +272,9 @@ const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
 function fromStream(body: Extract<DecodedBody, { kind: 'sse' }>): LlmResponse {
   let state = chatStream.initial();
   for (const event of body.events) {
-    if (event.data.trim() === '[DONE]') state = chatStream.accumulate(state, { kind: 'done' });
-    else {
-      const json = eventJson(event);
-      state = chatStream.accumulate(state, isObject(json) ? { kind: 'chunk', chunk: json } : { kind: 'other' });
-    }
+    const json = event.data === '[DONE]' ? undefined : eventJson(event);
+    if (isObject(json)) state = chatStream.accumulate(state, { kind: 'chunk', chunk: json });
+    else state = chatStream.accumulate(state, event.data.trim() === '[DONE]' ? { kind: 'done' } : { kind: 'other' });
   }
   return chatStream.finalize(state);
 }
