@@ -25,17 +25,9 @@ const builtinsViaRequire = {
     build.onResolve({ filter }, (args) => {
       if (args.namespace === 'builtin') return { path: args.path, external: true };
       if (args.kind !== 'import-statement' && args.kind !== 'require-call') return undefined;
-      const path = args.path.replace(/^node:/, '');
-      // @smithy/core reads crypto.getRandomValues when it loads, for uuid v4, which decoding frames
-      // never calls: node:crypto (~3 ms to load) is required on first use instead.
-      if (path === 'crypto' && args.importer.includes('/@smithy/')) return { path, namespace: 'smithy-crypto', sideEffects: false };
-      // sideEffects: false lets an unused import be dropped.
-      return { path, namespace: 'builtin', sideEffects: false };
+      // sideEffects: false lets an unused import (e.g. @smithy's crypto) be dropped.
+      return { path: args.path.replace(/^node:/, ''), namespace: 'builtin', sideEffects: false };
     });
-    build.onLoad({ filter: /.*/, namespace: 'smithy-crypto' }, () => ({
-      contents: "module.exports = { getRandomValues: (array) => require('node:crypto').getRandomValues(array) };",
-      loader: 'js',
-    }));
     build.onLoad({ filter: /.*/, namespace: 'builtin' }, ({ path }) => ({
       contents: LAZY_BUILTINS.has(path)
         ? `let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:${path}'))[key] });`
@@ -58,6 +50,26 @@ const packageName = (spec) => `pkg-${spec.replaceAll('/', '-').replace(/^@/, '')
 // in ~1 ms where the package's CommonJS build took ~22 ms.
 const CODEC_PACKAGE = '@smithy/eventstream-codec';
 entries.set(packageName(CODEC_PACKAGE), CODEC_PACKAGE);
+
+// @smithy/core makes a uuid v4 generator when it loads (crypto.getRandomValues, or the global
+// crypto, whose first use loads webcrypto): ~5 ms of every run with a Bedrock body, for ids that
+// decoding frames never makes. The generator is built on first use instead.
+const smithyLazyUuid = {
+  name: 'smithy-lazy-uuid',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?crypto$/ }, (args) =>
+      args.importer.includes('/@smithy/core/') ? { path: 'crypto', namespace: 'smithy-crypto' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'smithy-crypto' }, () => ({
+      contents: "module.exports = { getRandomValues: (array) => require('node:crypto').getRandomValues(array) };",
+      loader: 'js',
+    }));
+    build.onLoad({ filter: /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]uuid[\\/]v4\.js$/ }, () => ({
+      contents: "export function bindV4() { return () => require('node:crypto').randomUUID(); }",
+      loader: 'js',
+    }));
+  },
+};
 
 const lazyBoundaries = {
   name: 'lazy-boundaries',
@@ -121,6 +133,7 @@ async function buildAll() {
           );
         },
       },
+      smithyLazyUuid,
       lazyBoundaries,
       builtinsViaRequire,
     ],

@@ -208,13 +208,16 @@ function accumulateChoice(state: ChatState, choice: JsonObject, delta: JsonObjec
   else if (delta.reasoning_details !== undefined && !('reasoning_content' in delta) && !('reasoning' in delta)) {
     state.reasoning += reasoningOf({ reasoning_details: delta.reasoning_details });
   }
-  if (asString(delta.refusal)) state.refusal += asString(delta.refusal);
-  asArray(delta.tool_calls).forEach((call, position) => addToolCallDelta(state, call, position));
-  const legacy = asObject(delta.function_call);
-  if (legacy.name !== undefined || legacy.arguments !== undefined) {
+  const refusal = asString(delta.refusal);
+  if (refusal) state.refusal += refusal;
+  // Checked before anything is allocated: most chunks carry neither.
+  if (Array.isArray(delta.tool_calls)) delta.tool_calls.forEach((call, position) => addToolCallDelta(state, call, position));
+  const legacy = delta.function_call;
+  if (isObject(legacy) && (legacy.name !== undefined || legacy.arguments !== undefined)) {
     addToolCallDelta(state, { index: 0, function: legacy }, 0);
   }
-  if (asString(choice.finish_reason)) state.finishReason = asString(choice.finish_reason)!;
+  const finishReason = asString(choice.finish_reason);
+  if (finishReason) state.finishReason = finishReason;
 }
 
 /** The choice with index 0 (a missing index counts as 0); a loop: this runs for every chunk. */
@@ -237,8 +240,9 @@ const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
     }
     if (event.kind === 'other') return state;
     const chunk = event.chunk;
-    if (asString(chunk.id) && !state.id) state.id = asString(chunk.id)!;
-    if (asString(chunk.model)) state.model = asString(chunk.model)!;
+    if (!state.id) state.id = asString(chunk.id) || undefined;
+    const model = asString(chunk.model);
+    if (model) state.model = model;
     if (isObject(chunk.error)) {
       const error = errorFromBody(chunk);
       if (error) state.error = error;
@@ -247,7 +251,7 @@ const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
     if (choice) accumulateChoice(state, choice, asObject(choice.delta ?? choice.message));
     // Usage can come on the final empty-choices chunk, on the last choice chunk, or in x_groq.
     // Counts are totals so far, so the last one wins.
-    const reported = chatUsage(chunk.usage) ?? chatUsage(asObject(chunk.x_groq).usage);
+    const reported = chatUsage(chunk.usage) ?? (isObject(chunk.x_groq) ? chatUsage(chunk.x_groq.usage) : null);
     if (reported) state.usage = reported;
     return state;
   },

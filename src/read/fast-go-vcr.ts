@@ -262,8 +262,11 @@ function binaryScalar(i: number, end: number, indent: number): Buffer {
 /** Characters that cannot start a plain scalar (`-`, `?`, `:` only when a space follows). */
 function isIndicator(c: number, next: number): boolean {
   if (c === DASH || c === 63 || c === 58) return next === SPACE || next === NL || Number.isNaN(next);
-  return ',[]{}#&*!|>\'"%@`'.includes(String.fromCharCode(c)) || c === SPACE || c === 9;
+  return c < 128 && INDICATORS[c] === 1;
 }
+/** `,[]{}#&*!|>'"%@\`` and space and tab, by character code. */
+const INDICATORS = new Uint8Array(128);
+for (const c of ',[]{}#&*!|>\'"%@` \t') INDICATORS[c.charCodeAt(0)] = 1;
 
 /** Offset of the closing `quote` in [from, end); -1 when it is not there. */
 function closingQuote(quote: string, from: number, end: number): number {

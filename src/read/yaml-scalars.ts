@@ -16,11 +16,15 @@ const OCT = /^0o[0-7]+$/;
 const HEX = /^0x[0-9a-fA-F]+$/;
 const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
+/** Can a plain scalar starting with this character be anything but a string? (- + . 0-9 ~ n N t T f F) */
+function maybeNotString(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+}
 
 /** The YAML 1.2 core schema, in the order the `yaml` package tries it. */
 export function resolvePlain(raw: string): unknown {
-  if (!MAYBE_NOT_STRING.test(raw)) return raw;
+  // A character test, not a regex: this runs for every key and plain value of a cassette.
+  if (!maybeNotString(raw.charCodeAt(0))) return raw;
   if (NULL.test(raw)) return null;
   if (BOOL.test(raw)) return raw[0] === 't' || raw[0] === 'T';
   if (OCT.test(raw)) return parseInt(raw.slice(2), 8);
