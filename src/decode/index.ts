@@ -24,7 +24,9 @@ export function headerValues(headers: Headers, name: string): string[] {
 }
 
 export function contentTypeOf(headers: Headers): string {
-  return (headerValue(headers, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const value = headerValue(headers, 'content-type') ?? '';
+  const semicolon = value.indexOf(';');
+  return (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -50,7 +50,8 @@ function contentParts(content: unknown): ContentPart[] {
 function reasoningOf(message: JsonObject): string {
   const direct = asString(message.reasoning_content) ?? asString(message.reasoning);
   if (direct) return direct;
-  return asArray(message.reasoning_details)
+  if (!Array.isArray(message.reasoning_details)) return ''; // most messages: nothing to allocate
+  return message.reasoning_details
     .map((d) => asString(asObject(d).text) ?? asString(asObject(d).summary) ?? '')
     .join('');
 }
