@@ -4,11 +4,6 @@
 // (dist/*.cjs.cache, the functions a typical run compiles), which saves ~5 ms of every start-up.
 // When V8 rejects a cache (another Node or other flags) or there is none, it compiles as usual.
 'use strict';
-// A batch of cassettes allocates fast and keeps little: let the young generation grow to its
-// maximum at once rather than doubling from 1 MB (25 scavenges over the corpus become 8, and GC
-// time halves). V8 reads this flag whenever it grows the space; set before any bundle compiles,
-// so the flags the code cache was written under are the flags it is read under.
-require('node:v8').setFlagsFromString('--semi-space-growth-factor=16');
 const Module = require('node:module');
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { Script } = require('node:vm');

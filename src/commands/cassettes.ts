@@ -5,6 +5,7 @@ import { analyzeCassette, type AnalyzedCassette } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
 import { expandPath } from '../read/expand-paths.ts';
 import { readCassette } from '../read/read-cassette.ts';
+import { BATCH_FILES, tuneGcForBatch } from './batch-gc.ts';
 import { createProgress } from './progress.ts';
 import { reportError } from './report-error.ts';
 import type { Cassette } from '../model.ts';
@@ -28,7 +29,9 @@ export async function forEachCassette(
   const outcome: ReadOutcome = { failures: 0, files: 0 };
   // Expand every argument first, so the progress line knows the total; errors keep their order.
   const expanded = await Promise.all(args.map(expandPath));
-  const progress = createProgress(io.stderr, expanded.reduce((n, e) => n + e.files.length, 0), io.env);
+  const total = expanded.reduce((n, e) => n + e.files.length, 0);
+  if (total >= BATCH_FILES) await tuneGcForBatch();
+  const progress = createProgress(io.stderr, total, io.env);
   for (const { error, files } of expanded) {
     if (error) {
       progress.clear();
