@@ -2,6 +2,7 @@
 // and tracing headers, signatures and encrypted reasoning. `--strict` turns all of this off.
 
 import { isObject } from '../interpret/json-access.ts';
+import { CREDENTIAL_HEADERS } from '../scrub/rules.ts';
 
 const VOLATILE_HEADERS = new Set([
   'date',
@@ -10,8 +11,6 @@ const VOLATILE_HEADERS = new Set([
   'etag',
   'last-modified',
   'via',
-  'set-cookie',
-  'cookie',
   'content-length',
   'server-timing',
   'alt-svc',
@@ -29,12 +28,8 @@ const VOLATILE_HEADERS = new Set([
   // The recording client's version and platform, not the call: they change with every SDK bump.
   'user-agent',
   'x-goog-api-client',
-  // Credentials: scrubbed or not, their value is not part of the meaning.
-  'authorization',
-  'proxy-authorization',
-  'x-api-key',
-  'api-key',
-  'x-goog-api-key',
+  // Credentials (the headers scrub replaces): scrubbed or not, their value is not the meaning.
+  ...CREDENTIAL_HEADERS.keys(),
 ]);
 
 const VOLATILE_HEADER_PATTERNS = [
