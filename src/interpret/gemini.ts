@@ -6,7 +6,7 @@ import type { DecodedBody } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
 import type { HttpResponse } from '../model.ts';
 import type { Dialect, RequestInfo, StreamAccumulator } from './dialect.ts';
-import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
+import { asArray, asNumber, asObject, asString, firstOfIndexZero, isObject, type JsonObject } from './json-access.ts';
 import { base64Size, finalResponse, usage } from './parts.ts';
 import { errorFromBody, httpError } from './errors.ts';
 import type { Citation, ContentPart, LlmError, LlmRequest, LlmResponse, Message, ResponseFormat, ToolDefinition, Usage } from './types.ts';
@@ -232,8 +232,7 @@ export const geminiStream: StreamAccumulator<GeminiState, GeminiEvent> = {
       const detail = asString(feedback.blockReasonMessage);
       state.error = { type: 'blocked', message: `${blocked}${detail ? `: ${detail}` : ''}` };
     }
-    const candidates = asArray(chunk.candidates).map(asObject);
-    const candidate = candidates.find((c) => (asNumber(c.index) ?? 0) === 0);
+    const candidate = firstOfIndexZero(chunk.candidates);
     if (candidate) accumulateCandidate(state, candidate);
     // Counts are totals so far (each chunk repeats the prompt count), so the last one wins.
     const reported = geminiUsage(chunk.usageMetadata);

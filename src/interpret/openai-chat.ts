@@ -4,7 +4,7 @@
 import type { DecodedBody } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
 import { readSseOrJson, type Dialect, type RequestInfo, type StreamAccumulator } from './dialect.ts';
-import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
+import { asArray, asNumber, asObject, asString, firstOfIndexZero, isObject, type JsonObject } from './json-access.ts';
 import { finalResponse, mediaPart, toolCall, usage } from './parts.ts';
 import { errorFromBody } from './errors.ts';
 import type {
@@ -221,15 +221,6 @@ function accumulateChoice(state: ChatState, choice: JsonObject, delta: JsonObjec
   if (finishReason) state.finishReason = finishReason;
 }
 
-/** The choice with index 0 (a missing index counts as 0); a loop: this runs for every chunk. */
-function firstChoice(choices: unknown): JsonObject | undefined {
-  for (const raw of asArray(choices)) {
-    const choice = asObject(raw);
-    if ((asNumber(choice.index) ?? 0) === 0) return choice;
-  }
-  return undefined;
-}
-
 const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
   initial: () => ({ text: '', reasoning: '', refusal: '', toolCalls: [], finishReason: null, usage: null, done: false, events: 0 }),
 
@@ -248,7 +239,7 @@ const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
       const error = errorFromBody(chunk);
       if (error) state.error = error;
     }
-    const choice = firstChoice(chunk.choices);
+    const choice = firstOfIndexZero(chunk.choices);
     if (choice) accumulateChoice(state, choice, asObject(choice.delta ?? choice.message));
     // Usage can come on the final empty-choices chunk, on the last choice chunk, or in x_groq.
     // Counts are totals so far, so the last one wins.
