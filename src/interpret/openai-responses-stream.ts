@@ -22,7 +22,11 @@ export interface ResponsesState {
   events: number;
 }
 
-/** One stream event's JSON data; a plain JSON body is fed in as `{type: 'response', response}`. */
+/**
+ * One stream event's JSON data; a plain JSON body is fed in as `{type: 'response', response}`.
+ * The reducer keeps and edits the objects it is given (delta by delta): hand it objects nothing
+ * else holds (each stream event is parsed on its own; a plain body is copied first).
+ */
 export type ResponsesEvent = JsonObject;
 
 const TERMINAL_STATUSES = new Set(['completed', 'incomplete', 'failed', 'cancelled']);
@@ -49,24 +53,6 @@ function finishReasonOf(response: JsonObject): string | null {
   return (status === 'incomplete' && asString(asObject(response.incomplete_details).reason)) || status;
 }
 
-/** Events carry parsed JSON that may be shared (a plain JSON body): copy before editing. */
-function copy(value: unknown): JsonObject {
-  return isObject(value) ? (jsonCopy(value) as JsonObject) : {};
-}
-
-/** A deep copy of parsed JSON (plain objects, arrays, primitives); faster than structuredClone. */
-function jsonCopy(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(jsonCopy);
-  if (!isObject(value)) return value;
-  const result: JsonObject = {};
-  for (const key of Object.keys(value)) {
-    // An own `__proto__` key (JSON.parse makes one) must stay a key, not become the prototype.
-    if (key === '__proto__') Object.defineProperty(result, key, { value: jsonCopy(value[key]), enumerable: true, writable: true, configurable: true });
-    else result[key] = jsonCopy(value[key]);
-  }
-  return result;
-}
-
 /** Applies a whole response object (created, in_progress, completed, … or a plain JSON body). */
 function applyResponse(state: ResponsesState, response: JsonObject): void {
   if (asString(response.id)) state.id = asString(response.id)!;
@@ -80,7 +66,7 @@ function applyResponse(state: ResponsesState, response: JsonObject): void {
   // The final output replaces what the deltas built; an empty list (created/in_progress, or a
   // server that does not repeat it) leaves the built items alone.
   const output = asArray(response.output);
-  if (output.length > 0) state.output = output.map(copy);
+  if (output.length > 0) state.output = output.map(asObject);
 }
 
 /** The output item an event addresses: by output_index, else by item_id; created as `type` if missing. */
@@ -149,12 +135,12 @@ function applyEvent(state: ResponsesState, event: JsonObject): void {
     case 'response.output_item.added':
     case 'response.output_item.done': {
       const index = asNumber(event.output_index) ?? state.output.length;
-      state.output[index] = copy(event.item);
+      state.output[index] = asObject(event.item);
       return;
     }
     case 'response.content_part.added':
     case 'response.content_part.done':
-      listOf(itemOf(state, event, 'message'), 'content')[asNumber(event.content_index) ?? 0] = copy(event.part);
+      listOf(itemOf(state, event, 'message'), 'content')[asNumber(event.content_index) ?? 0] = asObject(event.part);
       return;
     case 'response.output_text.delta':
     case 'response.reasoning_text.delta':
@@ -173,7 +159,7 @@ function applyEvent(state: ResponsesState, event: JsonObject): void {
     case 'response.output_text.annotation.added': {
       const part = slotOf(itemOf(state, event, 'message'), 'content', event.content_index, 'output_text');
       const annotations = listOf(part, 'annotations');
-      annotations[asNumber(event.annotation_index) ?? annotations.length] = copy(event.annotation);
+      annotations[asNumber(event.annotation_index) ?? annotations.length] = asObject(event.annotation);
       return;
     }
     case 'response.function_call_arguments.delta':
@@ -190,7 +176,7 @@ function applyEvent(state: ResponsesState, event: JsonObject): void {
       return;
     case 'response.reasoning_summary_part.added':
     case 'response.reasoning_summary_part.done':
-      listOf(itemOf(state, event, 'reasoning'), 'summary')[asNumber(event.summary_index) ?? 0] = copy(event.part);
+      listOf(itemOf(state, event, 'reasoning'), 'summary')[asNumber(event.summary_index) ?? 0] = asObject(event.part);
       return;
     case 'response.reasoning_summary_text.delta':
       append(slotOf(itemOf(state, event, 'reasoning'), 'summary', event.summary_index, 'summary_text'), 'text', event.delta);

@@ -5,7 +5,7 @@
 import type { DecodedBody } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
 import { readSseOrJson, type Dialect, type RequestInfo } from './dialect.ts';
-import { asArray, asObject, asString, isObject, type JsonObject } from './json-access.ts';
+import { asArray, asObject, asString, isObject, jsonCopy, type JsonObject } from './json-access.ts';
 import { base64Size, joinText, mediaPart, parseToolArguments } from './parts.ts';
 import { outputToolCall, reasoningText, responsesStream, serverToolPart } from './openai-responses-stream.ts';
 import type {
@@ -190,14 +190,15 @@ function fromStream(body: Extract<DecodedBody, { kind: 'sse' }>): LlmResponse {
     const json = eventJson(event);
     // The type is in the data; the SSE `event:` line repeats it, and is all a bare `error` may have.
     const data = isObject(json) ? json : {};
-    state = responsesStream.accumulate(state, { ...data, type: asString(data.type) ?? event.event ?? '' });
+    state = responsesStream.accumulate(state, typeof data.type === 'string' ? data : { ...data, type: event.event ?? '' });
   }
   return responsesStream.finalize(state);
 }
 
 /** The plain JSON body is the response object: the same reducer, as one whole-response event. */
 function fromJson(value: unknown): LlmResponse {
-  const state = responsesStream.accumulate(responsesStream.initial(), { type: 'response', response: asObject(value) });
+  // A copy: the decoded body keeps `value`, and the reducer owns what it is given.
+  const state = responsesStream.accumulate(responsesStream.initial(), { type: 'response', response: asObject(jsonCopy(value)) });
   return { ...responsesStream.finalize(state), events: 0 };
 }
 
