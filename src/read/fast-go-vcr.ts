@@ -31,11 +31,13 @@ const SPACE = 32;
 /**
  * A copy of a substring of the text that does not keep the whole text alive: V8 substrings of 13
  * characters or more point into their parent, so one kept URL would pin a 100 MB file in memory.
- * Concatenating makes a new string that the slice then copies out of.
+ * Concatenating makes a new string that the slice then copies out of. Below DETACH_FROM the copies
+ * cost more than they save: a small file's text lives about as long as its cassette anyway.
  */
 function detach(s: string): string {
-  return s.length < 13 ? s : `${s} `.slice(0, -1);
+  return s.length < 13 || len < DETACH_FROM ? s : `${s} `.slice(0, -1);
 }
+const DETACH_FROM = 1 << 20;
 const NL = 10;
 const DASH = 45;
 
