@@ -55,7 +55,7 @@ export function readGoVcrFast(source: string): FastRead | undefined {
       nextLine(end);
       skipBlank();
     }
-    if (pos >= len || indentAt() !== 0 || isSeqDash(pos)) bail();
+    if (pos >= len || text.charCodeAt(pos) === SPACE || isSeqDash(pos)) bail();
     const interactionLines: number[] = [];
     const value = parseMap(0, pos, interactionLines);
     skipBlank();
@@ -81,23 +81,27 @@ function nextLine(end: number): void {
   lineNo++;
 }
 
-/** Skips blank and comment lines (between nodes, where they mean nothing); gives up on tabs. */
-function skipBlank(): void {
+/**
+ * Skips blank and comment lines (between nodes, where they mean nothing); gives up on tabs.
+ * Returns the indentation of the line it stops at (0 at the end of the text).
+ */
+function skipBlank(): number {
   while (pos < len) {
     let i = pos;
     while (text.charCodeAt(i) === SPACE) i++;
     if (i >= len) {
       pos = len;
-      return;
+      return 0;
     }
     const c = text.charCodeAt(i);
     if (c === 35) i = lineEnd(i);
     else if (c !== NL) {
       if (c === 9) bail();
-      return;
+      return i - pos;
     }
     nextLine(i);
   }
+  return 0;
 }
 
 function indentAt(): number {
@@ -114,9 +118,8 @@ function isSeqDash(at: number): boolean {
 
 /** After a node at `indent` ends: the next line must not be more indented. */
 function nextIndent(indent: number): number {
-  skipBlank();
+  const ind = skipBlank();
   if (pos >= len) return -1;
-  const ind = indentAt();
   if (ind > indent) bail();
   return ind;
 }
@@ -168,18 +171,19 @@ function parseValue(after: number, end: number, indent: number, lines?: number[]
     return parseInline(i, end, indent);
   }
   nextLine(end);
-  skipBlank();
+  const ind = skipBlank();
   if (pos >= len) return null;
-  const ind = indentAt();
   // go-vcr writes a map's sequence values at the map's own indentation.
   if (ind === indent && isSeqDash(pos + ind)) return parseSeq(indent, lines);
-  return childNode(indent, lines);
+  return childNode(indent, ind, lines);
 }
 
-/** The block collection on the next lines when they are more indented than `indent`, else null. */
-function childNode(indent: number, lines?: number[]): unknown {
+/**
+ * The block collection on the next lines when they are more indented than `indent`, else null.
+ * `ind` is the indentation of the line at `pos` (skipBlank's answer).
+ */
+function childNode(indent: number, ind: number, lines?: number[]): unknown {
   if (pos >= len) return null;
-  const ind = indentAt();
   if (ind <= indent) return null;
   if (isSeqDash(pos + ind)) return parseSeq(ind, lines);
   if (lines) bail();
@@ -197,8 +201,7 @@ function parseSeq(indent: number, lines?: number[]): unknown[] {
     if (i >= end) {
       if (lines) bail();
       nextLine(end);
-      skipBlank();
-      seq.push(childNode(indent));
+      seq.push(childNode(indent, skipBlank()));
     } else if (isSeqDash(i)) {
       bail();
     } else if (isKeyLine(i, end)) {
