@@ -33,16 +33,3 @@ export function firstOfIndexZero(list: unknown): JsonObject | undefined {
   }
   return undefined;
 }
-
-/** A deep copy of parsed JSON (plain objects, arrays, primitives); faster than structuredClone. */
-export function jsonCopy(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(jsonCopy);
-  if (!isObject(value)) return value;
-  const result: JsonObject = {};
-  for (const key of Object.keys(value)) {
-    // An own `__proto__` key (JSON.parse makes one) must stay a key, not become the prototype.
-    if (key === '__proto__') Object.defineProperty(result, key, { value: jsonCopy(value[key]), enumerable: true, writable: true, configurable: true });
-    else result[key] = jsonCopy(value[key]);
-  }
-  return result;
-}

@@ -24,8 +24,8 @@ export interface ResponsesState {
 
 /**
  * One stream event's JSON data; a plain JSON body is fed in as `{type: 'response', response}`.
- * The reducer keeps and edits the objects it is given (delta by delta): hand it objects nothing
- * else holds (each stream event is parsed on its own; a plain body is copied first).
+ * The reducer keeps the objects it is given and delta events edit them: each stream event is
+ * parsed on its own, so nothing else holds them.
  */
 export type ResponsesEvent = JsonObject;
 

@@ -5,7 +5,7 @@
 import type { DecodedBody } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
 import { readSseOrJson, type Dialect, type RequestInfo } from './dialect.ts';
-import { asArray, asObject, asString, isObject, jsonCopy, type JsonObject } from './json-access.ts';
+import { asArray, asObject, asString, isObject, type JsonObject } from './json-access.ts';
 import { base64Size, joinText, mediaPart, parseToolArguments } from './parts.ts';
 import { outputToolCall, reasoningText, responsesStream, serverToolPart } from './openai-responses-stream.ts';
 import type {
@@ -197,8 +197,9 @@ function fromStream(body: Extract<DecodedBody, { kind: 'sse' }>): LlmResponse {
 
 /** The plain JSON body is the response object: the same reducer, as one whole-response event. */
 function fromJson(value: unknown): LlmResponse {
-  // A copy: the decoded body keeps `value`, and the reducer owns what it is given.
-  const state = responsesStream.accumulate(responsesStream.initial(), { type: 'response', response: asObject(jsonCopy(value)) });
+  // Not copied although the decoded body keeps `value`: a whole-response event is stored, never
+  // edited (only delta events edit items, and a plain body has none).
+  const state = responsesStream.accumulate(responsesStream.initial(), { type: 'response', response: asObject(value) });
   return { ...responsesStream.finalize(state), events: 0 };
 }
 
