@@ -25,8 +25,10 @@ function toBody(value: unknown): Body {
 function toHeaders(value: unknown): Headers {
   const headers: Headers = {};
   if (!isMap(value)) return headers;
-  for (const [name, values] of Object.entries(value)) {
-    if (Array.isArray(values)) headers[name] = values.map((v) => String(v ?? ''));
+  // for…in and a fresh list only when a value is not a string: this runs for every header.
+  for (const name in value) {
+    const values = value[name];
+    if (Array.isArray(values)) headers[name] = values.every((v) => typeof v === 'string') ? values : values.map((v) => String(v ?? ''));
     else if (values !== null && values !== undefined) headers[name] = [String(values)];
   }
   return headers;
