@@ -41,7 +41,7 @@ export interface Interaction {
   response: HttpResponse;
 }
 
-export type CassetteFormat = 'go-vcr';
+export type CassetteFormat = 'go-vcr' | 'vcrpy' | 'vcrpy-json' | 'ruby-vcr' | 'ruby-vcr-json' | 'har';
 
 export interface Cassette {
   /** Path as given by the user. */
