@@ -20,6 +20,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       `
 Examples:
   $ cassette show testdata/chat.yaml                 # the transcript of each interaction
+  $ cassette textconv testdata/chat.yaml             # git diff.<driver>.textconv
   $ cassette diff testdata.orig/ testdata/           # what changed in meaning after a re-recording
   $ cassette scrub --check testdata/                 # pre-commit / CI: any credentials left?
   $ cassette export --format har testdata/chat.yaml > chat.har
@@ -42,7 +43,7 @@ Run 'cassette <command> --help' for a command's options.`,
     .option('-v, --verbose', 'show tool schemas and response-format schemas')
     .option('--raw', 'show the decoded raw bodies (each stream event on its own line)')
     .option('--json', 'print one JSON object per file (NDJSON); see README for the contract')
-    .option('--summary', 'one table row per file: interactions, providers, models, tokens, statuses')
+    .option('--summary', 'one row per file: interactions, providers, models, tokens, statuses (with --json: NDJSON)')
     .option('--stable', 'leave out what changes on every recording (file name, durations, event counts, ids): for git textconv')
     .option('--no-color', 'no colors (also NO_COLOR=1; colors are only used on a terminal)')
     .addHelpText(
@@ -52,11 +53,34 @@ Examples:
   $ cassette show fixtures/chat.yaml
   $ cassette show -i 1 --raw fixtures/chat.yaml
   $ cassette show --summary testdata/
+  $ cassette show --summary --json testdata/ | jq -s 'map(select(.file)) | sort_by(-.outputTokens)'
   $ cassette show --json fixtures/chat.yaml | jq '.interactions[].llm.response.toolCalls'`,
     )
     .action(async (paths: string[], options) => {
       const { show } = await import('./commands/show.ts');
       setCode(await show(paths, options, io));
+    });
+
+  program
+    .command('textconv')
+    .description('Print a cassette as its stable transcript for git diff.<driver>.textconv; any other file unchanged.')
+    .argument('<file>', 'the file git passes (a temporary copy of one side)')
+    .addHelpText(
+      'after',
+      `
+A cassette is printed as 'cassette show --stable --no-color' prints it. A file that is not a cassette
+(other YAML, invalid YAML, binary, empty) is printed byte for byte as it is, with exit 0, so a diff
+is never aborted. Exit 2 only when the file cannot be read at all.
+
+Examples:
+  $ echo 'testdata/**/*.yaml diff=cassette' >> .gitattributes
+  $ git config diff.cassette.textconv 'cassette textconv'
+  $ git config diff.cassette.cachetextconv true
+  $ git log -p testdata/chat.yaml`,
+    )
+    .action(async (file: string) => {
+      const { textconv } = await import('./commands/textconv.ts');
+      setCode(await textconv(file, io));
     });
 
   program
@@ -112,7 +136,10 @@ Examples:
   $ cassette diff --ignore usage --only response testdata.orig/ testdata/
   $ cassette diff --stat testdata.orig/ testdata/
   $ cassette diff --json a.yaml b.yaml | jq '.interactions[].changes[].path'
-  $ git config diff.cassette.command 'cassette diff'   # with '*.yaml diff=cassette' in .gitattributes`,
+  $ git config diff.cassette.command 'cassette diff'   # with '*.yaml diff=cassette' in .gitattributes
+
+Under git (external diff) colors follow git's own rule: color.diff / color.ui, on when git's pager
+is in use (GIT_PAGER_IN_USE) or stdout is a terminal; never with NO_COLOR or --no-color.`,
     )
     .action(async (paths: string[], options) => {
       const { diff } = await import('./commands/diff.ts');
@@ -123,7 +150,7 @@ Examples:
     .command('export')
     .description('Convert cassettes to HAR 1.2 (browser devtools, HAR viewers), JSON (the show --json object) or Markdown.')
     .argument('<paths...>', 'cassette files or directories (searched for *.yaml, *.yml, *.yaml.gz)')
-    .addOption(program.createOption('-f, --format <format>', 'output format').choices(['har', 'json', 'md']).default('har'))
+    .addOption(program.createOption('-f, --format <format>', 'output format').choices(['har', 'json', 'md', 'markdown']).default('har'))
     .option('-o, --output <path>', 'write to this file, or one file per cassette into this directory (trailing / or existing dir)')
     .option('--scrub', 'apply the default scrub rules to the exported copy (the cassette is not changed)')
     .addHelpText(
@@ -134,7 +161,7 @@ unless -o names a directory. Output is deterministic: the same cassette gives th
 
 Examples:
   $ cassette export fixtures/chat.yaml > chat.har
-  $ cassette export --format md fixtures/chat.yaml -o docs/chat.md
+  $ cassette export --format md fixtures/chat.yaml -o docs/chat.md      # or --format markdown
   $ cassette export --format json --scrub testdata/ -o exported/
   $ cassette export fixtures/chat.yaml | jq '.log.entries[]._llm.response.text'`,
     )

@@ -18,8 +18,11 @@ import { CassetteError } from '../errors.ts';
 export const EXPORT_FORMATS = ['har', 'json', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** `--format markdown` is `md` (the extension of the files it writes). */
+export const EXPORT_FORMAT_ALIASES: Readonly<Record<'markdown', ExportFormat>> = { markdown: 'md' };
+
 export interface ExportOptions {
-  format: ExportFormat;
+  format: ExportFormat | keyof typeof EXPORT_FORMAT_ALIASES;
   output?: string;
   scrub?: boolean;
   /** The CLI version, written into the HAR creator. */
@@ -61,7 +64,9 @@ async function scrubbingReader(): Promise<(file: string) => Promise<Cassette>> {
   return async (file) => parseCassette(file, scrubText(await readCassetteText(file), { file }).text);
 }
 
-export async function exportCassettes(paths: string[], options: ExportOptions, io: Io): Promise<number> {
+export async function exportCassettes(paths: string[], given: ExportOptions, io: Io): Promise<number> {
+  const format = given.format === 'markdown' ? EXPORT_FORMAT_ALIASES.markdown : given.format;
+  const options = { ...given, format };
   const read = options.scrub ? await scrubbingReader() : readCassette;
   const output = options.output === undefined ? undefined : resolve(io.cwd, options.output);
   // `-o DIR/` (or an existing directory): one file per cassette; otherwise everything in one text.

@@ -1,12 +1,13 @@
 // `cassette show`: read → interpret → transcript, NDJSON or summary table.
 
 import type { Io } from '../io.ts';
+import type { AnalyzedCassette } from '../interpret/index.ts';
 import { cassetteJsonChunks } from '../present/json.ts';
 import type { SummaryRow } from '../present/summary.ts';
 import { themeFor } from '../present/theme.ts';
 import { renderTranscript } from '../present/transcript.ts';
 import { forEachCassette } from './cassettes.ts';
-import { parseInteractionSelector } from './select.ts';
+import { describeMissing, parseInteractionSelector } from './select.ts';
 import { writeChunks } from './write-chunks.ts';
 
 export interface ShowOptions {
@@ -20,17 +21,39 @@ export interface ShowOptions {
   stable?: boolean;
 }
 
+/** The summary's width: the terminal's, or 100 columns for a pipe, a file or a CI log. */
+const PIPE_COLUMNS = 100;
+
+/**
+ * `-i` naming interactions the file does not have: said on stderr. False when none of the
+ * selected ones is there (nothing can be shown for the file: exit 2, as for other bad input).
+ */
+function checkSelection(analyzed: AnalyzedCassette, only: Set<number>, io: Io): boolean {
+  const count = analyzed.interactions.length;
+  const missing = [...only].filter((i) => i >= count);
+  if (missing.length === 0) return true;
+  io.stderr.write(`cassette: ${analyzed.cassette.file}: ${describeMissing(missing, count)}\n`);
+  return missing.length < only.size;
+}
+
 export async function show(paths: string[], options: ShowOptions, io: Io): Promise<number> {
   const only = parseInteractionSelector(options.interaction);
   const theme = await themeFor(io.stdout, options.color, io.env);
-  // Imported only for --summary: cli-table3 is a third of the show bundle. Rows are kept, not files.
+  // Imported only for --summary. Rows are kept (not files) for the table; NDJSON is streamed.
   const summary = options.summary ? await import('../present/summary.ts') : undefined;
   const rows: SummaryRow[] = [];
   const counts = new Map<string, number>();
+  let unselectable = 0;
   const outcome = await forEachCassette(paths, io, (analyzed) => {
+    if (only && !summary && !checkSelection(analyzed, only, io)) {
+      unselectable++;
+      return;
+    }
     if (summary) {
-      rows.push(summary.summaryRow(analyzed));
+      const row = summary.summaryRow(analyzed);
       summary.countProviders(analyzed, counts);
+      if (options.json) io.stdout.write(`${JSON.stringify(row)}\n`);
+      rows.push(row);
     } else if (options.json) writeChunks(io.stdout, cassetteJsonChunks(analyzed, only));
     else {
       const transcriptOptions = {
@@ -45,8 +68,11 @@ export async function show(paths: string[], options: ShowOptions, io: Io): Promi
   });
   if (summary && rows.length > 0) {
     const byProvider = summary.byFrequency(counts);
-    if (options.json) io.stdout.write(`${JSON.stringify({ files: rows, byProvider: Object.fromEntries(byProvider) })}\n`);
-    else io.stdout.write(summary.renderSummary(rows, byProvider, theme));
+    if (options.json) io.stdout.write(`${JSON.stringify(summary.summaryTotals(rows, byProvider))}\n`);
+    else {
+      const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : PIPE_COLUMNS;
+      io.stdout.write(summary.renderSummary(rows, byProvider, theme, width));
+    }
   }
-  return outcome.failures > 0 ? 2 : 0;
+  return outcome.failures > 0 || unselectable > 0 ? 2 : 0;
 }

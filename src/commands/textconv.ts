@@ -1,0 +1,53 @@
+// `cassette textconv FILE`, for git's `diff.<driver>.textconv`: a cassette becomes its stable
+// transcript (what `show --stable --no-color` prints); any other file is printed unchanged, so a
+// YAML file under the attribute that is not a cassette never aborts `git diff` / `git log -p`.
+
+import { readFileSync } from 'node:fs';
+import { CassetteError } from '../errors.ts';
+import { analyzeCassette } from '../interpret/index.ts';
+import type { Io } from '../io.ts';
+import { PLAIN_THEME } from '../present/theme.ts';
+import { renderTranscript } from '../present/transcript.ts';
+import { readCassette } from '../read/read-cassette.ts';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The file's bytes as they are: as text when they are UTF-8 (which re-encodes to the same bytes). */
+function writeUnchanged(io: Io, bytes: Buffer): void {
+  if (bytes.length === 0) return;
+  let text: string | undefined;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  if (text !== undefined) io.stdout.write(text);
+  // Not UTF-8 (a binary file): the bytes themselves; process.stdout takes a Buffer.
+  else (io.stdout.write as unknown as (chunk: Uint8Array) => unknown).call(io.stdout, bytes);
+}
+
+export async function textconv(file: string, io: Io): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    // Nothing to print: git always passes a readable file, so this is a user's own call.
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read: ${(error as Error).message}`;
+    throw new CassetteError(code === 'ENOENT' ? 'not-found' : 'unreadable', message, file);
+  }
+  let transcript: string;
+  try {
+    const analyzed = analyzeCassette(await readCassette(file));
+    transcript = renderTranscript(analyzed, { theme: PLAIN_THEME, history: false, verbose: false, raw: false, stable: true });
+  } catch (error) {
+    // Not a cassette (or one this version cannot read): the diff shows the file's own text.
+    if (!(error instanceof CassetteError)) {
+      io.stderr.write(`cassette textconv: ${file}: internal error, showing the file unchanged — please report it: ${(error as Error)?.message ?? String(error)}\n`);
+    }
+    writeUnchanged(io, bytes);
+    return 0;
+  }
+  io.stdout.write(transcript);
+  return 0;
+}
