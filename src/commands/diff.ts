@@ -165,6 +165,23 @@ async function compareDirectories(run: Run, oldDir: string, newDir: string): Pro
   }
 }
 
+/** git's colors for a patch: bold header, hunk lines as roles, removed red, added green. */
+function colorPatch(patch: string, theme: Theme): string {
+  if (!theme.enabled) return patch;
+  let header = true;
+  return patch
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('@@')) header = false;
+      if (header) return line && theme.heading(line);
+      if (line.startsWith('@@')) return theme.role(line);
+      if (line.startsWith('-')) return theme.removed(line);
+      if (line.startsWith('+')) return theme.added(line);
+      return line;
+    })
+    .join('\n');
+}
+
 /** git diff on a file that is not a cassette (GIT_EXTERNAL_DIFF sees every file): a plain patch. */
 async function textPatch(run: Run, name: string, oldFile: string | null, newFile: string | null): Promise<void> {
   const read = async (file: string | null) => (file ? (await readFile(file)).toString('utf8') : '');
@@ -173,7 +190,7 @@ async function textPatch(run: Run, name: string, oldFile: string | null, newFile
   else {
     // Shaped like git's own output: its header line, then the hunks without the "===" separator.
     const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after).replace(/^=+\n/, '');
-    run.io.stdout.write(`diff --git a/${name} b/${name}\n${patch}`);
+    run.io.stdout.write(colorPatch(`diff --git a/${name} b/${name}\n${patch}`, run.theme));
   }
 }
 
@@ -221,7 +238,8 @@ function compareOptions(options: DiffOptions): CompareOptions {
 
 export async function diff(args: string[], options: DiffOptions, io: Io): Promise<number> {
   const target = parseDiffTarget(args);
-  const theme = await themeFor(io.stdout, options.color, io.env);
+  // Under git, colors follow git's own rules (its pager, color.diff); see git-color.ts.
+  const theme = target.kind === 'git' ? await (await import('./git-color.ts')).gitDiffTheme(io, options.color) : await themeFor(io.stdout, options.color, io.env);
   const run: Run = { io, theme, options, compare: compareOptions(options), files: [] };
   if (target.kind === 'git') await gitDiff(run, target.name, target.old, target.new);
   else {
