@@ -26,22 +26,26 @@ function writeUnchanged(io: Io, bytes: Buffer): void {
   else (io.stdout.write as unknown as (chunk: Uint8Array) => unknown).call(io.stdout, bytes);
 }
 
-export async function textconv(file: string, io: Io): Promise<number> {
-  let bytes: Buffer;
+/** The file's bytes, or the error git would never see (it always passes a readable file). */
+function readBytes(file: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
-    // Nothing to print: git always passes a readable file, so this is a user's own call.
     const code = (error as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read: ${(error as Error).message}`;
     throw new CassetteError(code === 'ENOENT' ? 'not-found' : 'unreadable', message, file);
   }
+}
+
+export async function textconv(file: string, io: Io): Promise<number> {
   let transcript: string;
   try {
     const analyzed = analyzeCassette(await readCassette(file));
     transcript = renderTranscript(analyzed, { theme: PLAIN_THEME, history: false, verbose: false, raw: false, stable: true });
   } catch (error) {
-    // Not a cassette (or one this version cannot read): the diff shows the file's own text.
+    // Not a cassette (or one this version cannot read): the diff shows the file's own text. The
+    // bytes are read only now, so a large cassette is never held twice.
+    const bytes = readBytes(file);
     if (!(error instanceof CassetteError)) {
       io.stderr.write(`cassette textconv: ${file}: internal error, showing the file unchanged — please report it: ${(error as Error)?.message ?? String(error)}\n`);
     }
