@@ -2,7 +2,7 @@
 // uncommitted work is tested too), the user's repository, and go-vcr cassettes with a fake key.
 
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT, sample } from '../helpers/paths.ts';
@@ -44,8 +44,17 @@ export function must(cmd: string, args: string[], cwd: string, env: NodeJS.Proce
   return result.output;
 }
 
+const scratchDirs: string[] = [];
+// Scratch repositories hold node_modules and pre-commit environments: gone when the tests end
+// (CASSETTE_KEEP_SCRATCH=1 keeps them for a look).
+process.on('exit', () => {
+  if (process.env.CASSETTE_KEEP_SCRATCH !== '1') for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 export function scratchDir(name: string): string {
-  return mkdtempSync(join(tmpdir(), `cassette-${name}-`));
+  const dir = mkdtempSync(join(tmpdir(), `cassette-${name}-`));
+  scratchDirs.push(dir);
+  return dir;
 }
 
 /** The project's working tree (tracked and untracked, not ignored files) committed in a new repository. */
