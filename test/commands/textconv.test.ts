@@ -103,12 +103,14 @@ test('textconv under git: git diff and git log -p show transcripts for cassettes
   copyFileSync(sample('diff-forecast-stream.yaml'), join(repo, 'testdata/forecast.yaml'));
   copyFileSync(sample('not-a-cassette.yaml'), join(repo, 'testdata/app.yaml'));
   copyFileSync(sample('invalid-yaml.yaml'), join(repo, 'testdata/broken.yaml'));
+  writeFileSync(join(repo, 'testdata/blob.yaml'), Buffer.from([0, 1, 2, 0xff, 0xfe, 10]));
   assert.equal(run('add', '.').status, 0);
   assert.equal(run('commit', '-q', '-m', 'one').status, 0);
 
   copyFileSync(sample('diff-forecast-stream-changed.yaml'), join(repo, 'testdata/forecast.yaml'));
   writeFileSync(join(repo, 'testdata/app.yaml'), readFileSync(sample('not-a-cassette.yaml'), 'utf8').replace('version: 1.2.3', 'version: 1.2.4'));
   writeFileSync(join(repo, 'testdata/broken.yaml'), `${readFileSync(sample('invalid-yaml.yaml'), 'utf8')}more: "still broken\n`);
+  writeFileSync(join(repo, 'testdata/blob.yaml'), Buffer.from([0, 1, 2, 0xff, 0xfd, 10]));
 
   const diff = run('diff', '--no-color');
   assert.equal(diff.status, 0, diff.stderr);
@@ -126,6 +128,12 @@ test('textconv under git: git diff and git log -p show transcripts for cassettes
     assert.ok(lines.includes(line), `git diff shows ${line}`);
   }
   assert.ok(!diff.stdout.includes('fatal'));
+  assert.deepEqual(
+    lines.filter((l) => l.startsWith('diff --git ')),
+    ['app', 'blob', 'broken', 'forecast'].map((f) => `diff --git a/testdata/${f}.yaml b/testdata/${f}.yaml`),
+    'a section for each changed file, the binary one too',
+  );
+  assert.ok(sections(diff.stdout, 'testdata/blob.yaml').length > 0);
   assert.doesNotMatch(sections(diff.stdout, 'testdata/forecast.yaml'), /^[-+]interactions:/m, 'the cassette is never shown as YAML');
 
   assert.equal(run('commit', '-q', '-am', 'two').status, 0);
