@@ -33,6 +33,13 @@ if (writeCache) {
   });
 }
 
-require('../dist/main.cjs')
-  .main(process.argv.slice(2))
-  .then((code) => (process.exitCode = code));
+let cli;
+try {
+  cli = require('../dist/main.cjs');
+} catch (error) {
+  if (error.code !== 'MODULE_NOT_FOUND' || !String(error.message).includes("'../dist/main.cjs'")) throw error;
+  // A clone without a build, or a git install of a commit that is not a release (README, Install).
+  process.stderr.write(`cassette: not built: ${join(dist, 'main.cjs')} is missing; run \`npm install\` (or \`npm run build\`) in ${join(__dirname, '..')}, or install cassette-cli from npm, a release tag or a tarball\n`);
+  process.exit(2);
+}
+cli.main(process.argv.slice(2)).then((code) => (process.exitCode = code));

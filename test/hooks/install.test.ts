@@ -4,7 +4,7 @@
 
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/paths.ts';
 import { FAKE_KEY, cassette, must, projectSnapshot, run, scratchDir, writeFiles } from './scratch.ts';
@@ -58,4 +58,14 @@ test('npm install -g --omit=dev git+file://…#<release tag> gives a working cas
   const prefix = scratchDir('prefix-git');
   must('npm', ['install', '-g', '--omit=dev', '--no-audit', '--no-fund', '--prefix', prefix, `git+file://${snapshot.dir}#${tag}`], snapshot.dir);
   worksFrom(prefix);
+});
+
+test('a cassette without dist/ (a clone not built) says so, exit 2, no stack trace', () => {
+  const dir = scratchDir('not-built');
+  cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+  const result = run(process.execPath, [join(dir, 'bin', 'cassette.js'), '--version'], dir);
+  assert.equal(result.status, 2);
+  assert.equal(result.stdout, '');
+  assert.match(result.output, /^cassette: not built: .*dist\/main\.cjs is missing; run `npm install` \(or `npm run build`\) in /);
+  assert.doesNotMatch(result.output, /\n\s+at /);
 });
