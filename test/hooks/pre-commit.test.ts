@@ -10,6 +10,15 @@ import { FAKE_KEY, cassette, commitCount, lastCommitFiles, must, projectSnapshot
 
 const version = run('pre-commit', ['--version'], process.cwd());
 const SKIP = version.status === 0 ? false : 'pre-commit is not installed (.ci/run installs it with `apt-get install -y pre-commit`)';
+// pre-commit 4.x installs a node hook with `npm install -g git+file://<its clone>`, so it needs a
+// release tag (see scripts/release.mjs). .ci/run puts one in a venv and names it here.
+const PRE_COMMIT4 = process.env.CASSETTE_PRE_COMMIT4 ?? '';
+const version4 = PRE_COMMIT4 ? run(PRE_COMMIT4, ['--version'], process.cwd()) : undefined;
+const SKIP4 = !PRE_COMMIT4
+  ? 'pre-commit 4.x not found: set CASSETTE_PRE_COMMIT4 to its executable (.ci/run installs it in a venv with pip)'
+  : version4?.status === 0 && /^pre-commit 4\./.test(version4.output)
+    ? false
+    : `CASSETTE_PRE_COMMIT4=${PRE_COMMIT4} is not pre-commit 4.x: ${version4?.output.trim()}`;
 
 function config(repo: string, rev: string, id: string): string {
   return `repos:\n  - repo: ${repo}\n    rev: ${rev}\n    hooks:\n      - id: ${id}\n        files: ^testdata/\n`;
@@ -21,14 +30,21 @@ function commit(dir: string, env: NodeJS.ProcessEnv, ...paths: string[]) {
 }
 
 /** A repository with the hook installed and its config committed; returns it and the env for pre-commit. */
-function installed(t: TestContext, rev: string, snapshot: string, id = 'cassette-scrub-check') {
+function installed(t: TestContext, rev: string, snapshot: string, id = 'cassette-scrub-check', preCommit = 'pre-commit') {
   const dir = userRepo('pre-commit-user', { '.pre-commit-config.yaml': config(`file://${snapshot}`, rev, id) });
   const env = { PRE_COMMIT_HOME: join(scratchDir('pre-commit-home'), 'cache') };
-  must('pre-commit', ['install'], dir, env);
+  must(preCommit, ['install'], dir, env);
   const first = commit(dir, env, '.pre-commit-config.yaml');
   assert.equal(first.status, 0, first.output);
-  t.diagnostic(version.output.trim());
+  t.diagnostic(must(preCommit, ['--version'], dir).trim());
   return { dir, env };
+}
+
+function release(snapshot: string): { tag: string; commit: string } {
+  const result = run(process.execPath, ['scripts/release.mjs'], snapshot);
+  assert.equal(result.status, 0, result.output);
+  const [tag, commit] = result.stdout.trim().split(' ');
+  return { tag: tag!, commit: commit! };
 }
 
 function blocksAndPasses(dir: string, env: NodeJS.ProcessEnv) {
@@ -56,9 +72,7 @@ test('pre-commit: cassette-scrub-check from a commit blocks a key and passes a c
 
 test('pre-commit: cassette-scrub-check from a release tag (scripts/release.mjs)', { skip: SKIP }, (t) => {
   const snapshot = projectSnapshot();
-  const release = run(process.execPath, ['scripts/release.mjs'], snapshot.dir);
-  assert.equal(release.status, 0, release.output);
-  const [tag, releaseCommit] = release.stdout.trim().split(' ');
+  const { tag, commit: releaseCommit } = release(snapshot.dir);
   assert.match(tag!, /^v\d+\.\d+\.\d+/);
   // The release commit carries dist/ and no script that would make npm build it again.
   const pkg = JSON.parse(must('git', ['show', `${releaseCommit}:package.json`], snapshot.dir));
@@ -81,4 +95,11 @@ test('pre-commit: cassette-scrub fixes the staged cassette and fails the commit 
   const again = commit(dir, env, 'testdata/x.yaml');
   assert.equal(again.status, 0, again.output);
   assert.ok(!must('git', ['show', 'HEAD:testdata/x.yaml'], dir).includes(FAKE_KEY));
+});
+
+test('pre-commit 4.x: cassette-scrub-check from a release tag', { skip: SKIP4 }, (t) => {
+  const snapshot = projectSnapshot();
+  const { tag } = release(snapshot.dir);
+  const { dir, env } = installed(t, tag, snapshot.dir, 'cassette-scrub-check', PRE_COMMIT4);
+  blocksAndPasses(dir, env);
 });
