@@ -5,6 +5,7 @@ import type { Body, Headers } from '../model.ts';
 import type { DecodedBody } from './types.ts';
 import { looksLikeSse, parseSse } from './sse.ts';
 import { decodeEventStream } from './event-stream.ts';
+import { decodeNdjson, NDJSON_TYPES } from './ndjson.ts';
 
 export type { DecodedBody, SseEvent, EventStreamFrame } from './types.ts';
 
@@ -65,6 +66,7 @@ export function decodeBody(headers: Headers, body: Body): DecodedBody {
   if (contentType === 'text/event-stream' || (!contentType.includes('json') && looksLikeSse(text))) {
     return { kind: 'sse', events: parseSse(text), text };
   }
+  if (NDJSON_TYPES.has(contentType)) return decodeNdjson(text);
   const first = text.trimStart()[0];
   if (contentType.includes('json') || first === '{' || first === '[') {
     const parsed = parseJson(text);

@@ -1,7 +1,16 @@
 // The LLM view of an interaction: what was asked, what came back. Every dialect produces these.
 
 /** The API dialect an interaction speaks. */
-export type Provider = 'openai-chat' | 'openai-responses' | 'anthropic' | 'gemini' | 'bedrock';
+export type Provider =
+  | 'openai-chat'
+  | 'openai-responses'
+  | 'openai-completions'
+  | 'anthropic'
+  | 'gemini'
+  | 'bedrock'
+  | 'bedrock-converse'
+  | 'cohere'
+  | 'ollama';
 
 export type Role = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
 
