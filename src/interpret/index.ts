@@ -9,11 +9,15 @@ import { anthropic } from './anthropic.ts';
 import { bedrock } from './bedrock.ts';
 import { openaiResponses } from './openai-responses.ts';
 import { gemini } from './gemini.ts';
+import { bedrockConverse } from './bedrock-converse.ts';
+import { cohere } from './cohere.ts';
+import { ollama } from './ollama.ts';
+import { openaiCompletions } from './openai-completions.ts';
 import type { Exchange } from './types.ts';
 import { parseRequestUrl } from './request-url.ts';
 
 /** Tried in order; the first whose `matches` accepts the request interprets it. */
-const DIALECTS: Dialect[] = [openaiChat, openaiResponses, gemini, anthropic, bedrock];
+const DIALECTS: Dialect[] = [openaiChat, openaiResponses, gemini, anthropic, bedrock, bedrockConverse, cohere, ollama, openaiCompletions];
 
 export interface AnalyzedInteraction {
   interaction: Interaction;
