@@ -181,7 +181,8 @@ const converseStream: StreamAccumulator<ConverseState, ConverseEvent> = {
     const index = asNumber(payload.contentBlockIndex) ?? 0;
     switch (type) {
       case 'contentBlockStart': {
-        const use = asObject(asObject(payload.start).toolUse);
+        const use = asObject(payload.start).toolUse;
+        if (!isObject(use)) break; // only tool use blocks announce themselves
         const block = slot(state, index, 'tool');
         block.id = asString(use.toolUseId) ?? null;
         block.name = asString(use.name) ?? '';
