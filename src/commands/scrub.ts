@@ -83,6 +83,11 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
   let changedFiles = 0;
   for (const arg of paths) {
     const expanded = await expandPath(arg);
+    if (expanded.error?.code === 'no-cassettes') {
+      // A hook over an empty testdata folder must not fail: nothing to scrub is not an error.
+      io.stderr.write(`cassette: ${arg}: no cassettes to scrub\n`);
+      continue;
+    }
     if (expanded.error) {
       reportError(io, expanded.error);
       failures++;

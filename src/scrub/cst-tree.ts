@@ -48,9 +48,9 @@ export function valueScalars(token: CST.Token | undefined): ScalarToken[] {
   return [];
 }
 
-/** True when the item's value carries the `!!binary` tag (yaml.v3 writes non-UTF-8 bodies so). */
+/** True when the item's value carries the `!!binary` tag (yaml.v3, PyYAML) or Psych's `!binary` (Ruby VCR). */
 export function isBinaryItem(item: Item): boolean {
-  return [...item.start, ...(item.sep ?? [])].some((t) => t.type === 'tag' && t.source === '!!binary');
+  return [...item.start, ...(item.sep ?? [])].some((t) => t.type === 'tag' && (t.source === '!!binary' || t.source === '!binary'));
 }
 
 /** Removes the given items from a block map, keeping the layout of the items that stay. */

@@ -4,10 +4,13 @@
 
 import { Composer, CST, LineCounter, Parser } from 'yaml';
 import { CassetteError } from '../errors.ts';
+import { describeDocument, detectFormat } from '../formats/index.ts';
+import type { MessageSites, SecretSites, SitePath, Syntax } from '../formats/types.ts';
 import {
   isBinaryItem,
   isMapToken,
   isScalarToken,
+  isSeqToken,
   mapEntries,
   mapGet,
   removeMapItems,
@@ -17,7 +20,7 @@ import {
   type ScalarToken,
 } from './cst-tree.ts';
 import { mask, type RuleId } from './rules.ts';
-import { headerRule, scanCredentialHeader, scanValue, type Compiled, type Hit, type Scanned } from './scan.ts';
+import { headerRule, isDone, scanCredentialHeader, scanValue, type Compiled, type Hit, type Scanned } from './scan.ts';
 
 export interface Finding {
   rule: RuleId;
@@ -45,10 +48,38 @@ interface Frame {
   contentType: string;
 }
 
+const samePath = (a: readonly (string | number)[], b: SitePath) => a.length === b.length && b.every((p, i) => p === '*' || p === a[i]);
+
+/** What a path relative to one interaction is, by the format's sites. */
+type SiteKind = 'frame' | 'url' | 'headers-map' | 'headers-list' | 'form' | 'cookies' | 'query' | 'base64-body';
+
+function siteOf(rel: Path, sites: SecretSites): SiteKind | undefined {
+  for (const m of [sites.request, sites.response] as MessageSites[]) {
+    if (samePath(rel, m.root)) return 'frame';
+    if (m.url && samePath(rel, m.url)) return 'url';
+    for (const h of m.headers) if (samePath(rel, h.path)) return h.shape === 'map-of-lists' ? 'headers-map' : 'headers-list';
+    if (m.form && samePath(rel, m.form)) return 'form';
+    if (m.cookies && samePath(rel, m.cookies)) return 'cookies';
+    if (m.query && samePath(rel, m.query)) return 'query';
+    for (const b of m.bodies) if (b.encoding === 'base64' && samePath(rel, b.path)) return 'base64-body';
+  }
+  return undefined;
+}
+
 class Editor {
   readonly findings: Finding[] = [];
 
-  constructor(private readonly c: Compiled) {}
+  constructor(
+    private readonly c: Compiled,
+    private readonly sites: SecretSites,
+  ) {}
+
+  /** The path inside one interaction, or undefined outside the interaction list. */
+  private relative(path: Path): Path | undefined {
+    const list = this.sites.interactions;
+    if (path.length <= list.length || !list.every((p, i) => p === path[i]) || typeof path[list.length] !== 'number') return undefined;
+    return path.slice(list.length + 1);
+  }
 
   /** Records hits for `token`, locating each secret in the scalar's source where it is written out. */
   private record(token: ScalarToken, hits: Hit[], path: Path, locate = true): void {
@@ -141,7 +172,7 @@ class Editor {
       const credential = this.c.options.params.includes(name.toLowerCase()) && !this.c.options.disable.includes('credential-query');
       for (const token of valueScalars(item.value)) {
         this.scrubScalar(token, [...path, name], (v) =>
-          credential && v !== this.c.options.placeholder && v !== ''
+          credential && !isDone(v, this.c.options.placeholder)
             ? { value: this.c.options.placeholder, hits: [{ rule: 'credential-query', secret: v, replacement: this.c.options.placeholder }] }
             : scanValue(v, 'text', this.c),
         );
@@ -149,27 +180,51 @@ class Editor {
     }
   }
 
-  /** Walks any token; `interactions` entries get the go-vcr rules, everything else the patterns. */
+  /** `[{name, value}]` lists (HAR headers, cookies, query): the rule comes from the name. */
+  private nameValues(seq: CST.Token, path: Path, kind: 'headers' | 'cookies' | 'query'): void {
+    if (!isSeqToken(seq)) return;
+    seq.items.forEach((entry, i) => {
+      const map = entry.value;
+      const name = scalarText(mapGet(map, 'name')?.value);
+      const item = mapGet(map, 'value');
+      if (!item || !isScalarToken(item.value)) return this.walk(map, [...path, i]);
+      const here = [...path, i, name ?? 'value'];
+      const rule = kind === 'cookies' ? 'cookie-header' : kind === 'headers' && name !== undefined ? headerRule(name, this.c) : undefined;
+      const param = kind === 'query' && name !== undefined && this.c.options.params.includes(name.toLowerCase()) && !this.c.options.disable.includes('credential-query');
+      const { placeholder } = this.c.options;
+      if (rule && !this.c.options.disable.includes(rule)) this.scrubScalar(item.value, here, (v) => scanCredentialHeader(v, rule, this.c), undefined, true);
+      else if (param)
+        this.scrubScalar(item.value, here, (v) =>
+          !isDone(v, placeholder) ? { value: placeholder, hits: [{ rule: 'credential-query', secret: v, replacement: placeholder }] } : scanValue(v, 'text', this.c),
+        );
+      else this.scrubScalar(item.value, here, (v) => scanValue(v, 'text', this.c));
+    });
+  }
+
+  /** Walks any token; interaction entries get the rules at the format's sites, everything else the patterns. */
   walk(token: CST.Token | undefined, path: Path, frame?: Frame): void {
     if (!token) return;
+    const rel = this.relative(path);
+    const site = rel && siteOf(rel, this.sites);
     if (isScalarToken(token)) {
       const key = path[path.length - 1];
-      const kind = key === 'url' ? 'url' : key === 'body' && frame?.contentType.includes('x-www-form-urlencoded') ? 'form-body' : 'text';
+      const kind = site === 'url' || key === 'url' ? 'url' : key === 'body' && frame?.contentType.includes('x-www-form-urlencoded') ? 'form-body' : 'text';
       this.scrubScalar(token, path, (v) => scanValue(v, kind, this.c), key === 'body' ? frame : undefined);
       return;
     }
-    if (token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[')) {
+    if (isSeqToken(token)) {
       token.items.forEach((item, i) => this.walk(item.value, [...path, i], frame));
       return;
     }
     if (!isMapToken(token)) return;
-    const inCassette = path[0] === 'interactions';
-    const own = inCassette && (path[path.length - 1] === 'request' || path[path.length - 1] === 'response') ? this.frame(token) : frame;
+    const own = site === 'frame' ? this.frame(token) : frame;
     for (const [key, item] of mapEntries(token)) {
       const here = [...path, key];
-      if (inCassette && own && (key === 'headers' || key === 'trailer') && isMapToken(item.value)) this.headers(item.value, here);
-      else if (inCassette && own && key === 'form' && isMapToken(item.value)) this.form(item.value, here);
-      else if (key === 'body' && isBinaryItem(item) && isScalarToken(item.value)) this.scrubBinary(item.value, here, own);
+      const inner = rel && own ? siteOf([...rel, key], this.sites) : undefined;
+      if (inner === 'headers-map' && isMapToken(item.value)) this.headers(item.value, here);
+      else if (inner === 'headers-list' || inner === 'cookies' || inner === 'query') this.nameValues(item.value!, here, inner === 'headers-list' ? 'headers' : inner);
+      else if (inner === 'form' && isMapToken(item.value)) this.form(item.value, here);
+      else if ((inner === 'base64-body' || isBinaryItem(item)) && isScalarToken(item.value) && (inner === 'base64-body' || key === 'body' || key === 'string')) this.scrubBinary(item.value, here, own);
       else this.walk(item.value, here, own);
     }
     if (own && own !== frame && own.before !== own.after) this.fixLength(own);
@@ -200,30 +255,63 @@ class Editor {
   }
 }
 
-function firstError(text: string, tokens: CST.Token[], lineCounter: LineCounter): { message: string; pos: { line: number; col: number } } | undefined {
+function composed(text: string, tokens: CST.Token[], lineCounter: LineCounter): { error?: { message: string; pos: { line: number; col: number } }; value?: unknown } {
+  let value: unknown;
   for (const doc of new Composer({ prettyErrors: false, uniqueKeys: false }).compose(tokens, true, text.length)) {
     const error = doc.errors[0];
     if (error) {
       const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return { message, pos: lineCounter.linePos(error.pos[0]) };
+      return { error: { message, pos: lineCounter.linePos(error.pos[0]) } };
     }
+    value ??= doc.toJS({ maxAliasCount: -1 });
   }
-  return undefined;
+  return { value };
+}
+
+/** JSON documents (vcrpy/Ruby VCR JSON, HAR) start with `{` or `[`; they are edited as YAML flow text. */
+const looksJson = (text: string) => /^\s*[[{]/.test(text);
+
+function jsonError(text: string, error: Error, file?: string): CassetteError {
+  const at = /position (\d+)/.exec(error.message);
+  const offset = at ? Number(at[1]) : 0;
+  const before = text.slice(0, offset).split('\n');
+  const message = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected');
+  return new CassetteError('invalid-yaml', message, file, { line: before.length, col: before[before.length - 1]!.length + 1 });
 }
 
 export function editCassetteText(text: string, c: Compiled, file?: string): { text: string; findings: Finding[] } {
+  const syntax: Syntax = looksJson(text) ? 'json' : 'yaml';
+  let jsonValue: unknown;
+  if (syntax === 'json') {
+    try {
+      jsonValue = JSON.parse(text);
+    } catch (error) {
+      throw jsonError(text, error as Error, file);
+    }
+  }
   const lineCounter = new LineCounter();
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
-  const error = firstError(text, tokens, lineCounter);
-  if (error) throw new CassetteError('invalid-yaml', error.message, file, error.pos);
-  const editor = new Editor(c);
+  const parsed = composed(text, tokens, lineCounter);
+  if (parsed.error) throw new CassetteError('invalid-yaml', parsed.error.message, file, parsed.error.pos);
+  const value = syntax === 'json' ? jsonValue : parsed.value;
+  // Fail closed: a document no format accepts is an error, never "clean".
+  const format = detectFormat(value, syntax);
+  if (!format) throw new CassetteError('not-a-cassette', `not a cassette: found ${describeDocument(value, syntax)}`, file);
+  const editor = new Editor(c, format.sites);
   for (const token of tokens) if (token.type === 'document') editor.walk(token.value, []);
   const findings = editor.findings
     .map((f) => ({ ...f, ...lineCounter.linePos(f.offset) }))
     .sort((a, b) => a.offset - b.offset);
   if (findings.length === 0) return { text, findings };
   const out = tokens.map((t) => CST.stringify(t)).join('');
-  const check = firstError(out, Array.from(new Parser().parse(out)), new LineCounter());
-  if (check) throw new Error(`scrub produced invalid YAML (${check.message}); nothing was written`);
+  const check = composed(out, Array.from(new Parser().parse(out)), new LineCounter());
+  if (check.error) throw new Error(`scrub produced invalid YAML (${check.error.message}); nothing was written`);
+  if (syntax === 'json') {
+    try {
+      JSON.parse(out);
+    } catch (error) {
+      throw new Error(`scrub produced invalid JSON (${(error as Error).message}); nothing was written`);
+    }
+  }
   return { text: out, findings };
 }

@@ -5,9 +5,10 @@
 // and edits — so findings, positions and errors always come from one place. Loads no `yaml`.
 // test/scrub/fast-check.test.ts checks the verdict against the CST path on every corpus file.
 
+import { goVcr } from '../formats/go-vcr.ts';
 import { readGoVcrFast } from '../read/fast-go-vcr.ts';
 import { resolvePlain } from '../read/yaml-scalars.ts';
-import { headerRule, scanCredentialHeader, scanValue, type Compiled, type ValueKind } from './scan.ts';
+import { headerRule, isDone, scanCredentialHeader, scanValue, type Compiled, type ValueKind } from './scan.ts';
 
 /** Thrown to stop at the first "maybe": the CST editor decides. */
 const MAYBE = Symbol('maybe');
@@ -81,7 +82,7 @@ class Walker {
     for (const [name, value] of Object.entries(map)) {
       const credential = this.formParamsOn && params.includes(name.toLowerCase());
       for (const v of this.scalars(value)) {
-        if (credential && (typeof v !== 'string' || (v !== placeholder && v !== ''))) maybe();
+        if (credential && (typeof v !== 'string' || !isDone(v, placeholder))) maybe();
         else this.scalar(v, 'text'); // a redacted value is still scanned as text, as in edit-cst.ts
       }
     }
@@ -135,7 +136,9 @@ class Walker {
  */
 export function isSurelyClean(text: string, c: Compiled): boolean {
   const read = readGoVcrFast(text);
-  if (!read || !nonStringsClean(text, c)) return false;
+  // Only go-vcr is walked here (its sites are the ones below); any other format, or a document no
+  // format accepts, goes to the CST editor, which detects it and fails closed.
+  if (!read || !goVcr.detect(read.value) || !nonStringsClean(text, c)) return false;
   try {
     new Walker(c).walk(read.value, undefined, false, undefined);
     return true;

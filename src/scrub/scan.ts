@@ -52,7 +52,31 @@ export function compileScrubOptions(options: Partial<ScrubOptions> = {}): Compil
   return compileOptions(merged, compileHosts(merged.hosts));
 }
 
-const isDone = (value: string, placeholder: string) => value === placeholder || value.endsWith(` ${placeholder}`) || value === '';
+/**
+ * Already redacted: empty, our placeholder, or one a recorder's own filter wrote — Ruby VCR's
+ * `filter_sensitive_data` writes `<NAME>`, vcrpy users and pydantic-ai write `scrubbed`, `REDACTED`,
+ * `[FILTERED]`. Checked on the whole value and on the credential after an auth scheme.
+ */
+const RECORDER_PLACEHOLDER = /^(?:<[A-Za-z0-9_.:-]+>|redacted|scrubbed|filtered|\[filtered\]|\[redacted\]|x{3,}|\*{3,})$/i;
+
+export function isDone(value: string, placeholder: string): boolean {
+  if (value === '' || value === placeholder || value.endsWith(` ${placeholder}`)) return true;
+  const credential = value.slice(value.lastIndexOf(' ') + 1);
+  return RECORDER_PLACEHOLDER.test(credential) && (credential === value || / /.test(value.trim()) && value.trim().split(' ').length === 2);
+}
+
+/**
+ * Cloudflare's bot-management cookies (`__cf_bm`, `_cfuvid`; Cloudflare documents them as carrying
+ * no identity) are on nearly every recorded API response; they are no credential. A Cookie or
+ * Set-Cookie value with only these cookies (and Set-Cookie attributes) is left alone.
+ */
+const HARMLESS_COOKIES = new Set(['__cf_bm', '_cfuvid']);
+const COOKIE_ATTRIBUTES = new Set(['path', 'domain', 'expires', 'max-age', 'samesite', 'secure', 'httponly', 'partitioned']);
+
+function harmlessCookies(value: string): boolean {
+  const names = value.split(/;\s*/).filter(Boolean).map((pair) => pair.split('=')[0]!.trim());
+  return names.length > 0 && HARMLESS_COOKIES.has(names[0]!) && names.every((n) => HARMLESS_COOKIES.has(n) || COOKIE_ATTRIBUTES.has(n.toLowerCase()));
+}
 
 /** The rule that redacts a header's whole value, or undefined for an ordinary header. */
 export function headerRule(name: string, c: Compiled): RuleId | undefined {
@@ -62,7 +86,7 @@ export function headerRule(name: string, c: Compiled): RuleId | undefined {
 /** A credential header value: the whole value becomes the placeholder (auth scheme kept). */
 export function scanCredentialHeader(value: string, base: RuleId, c: Compiled): Scanned {
   const { placeholder } = c.options;
-  if (isDone(value, placeholder)) return { value, hits: [] };
+  if (isDone(value, placeholder) || (base === 'cookie-header' && harmlessCookies(value))) return { value, hits: [] };
   const redacted = redactHeaderValue(value, placeholder);
   return { value: redacted, hits: [{ rule: headerRuleFor(value, base), secret: value, replacement: redacted }] };
 }

@@ -6,16 +6,25 @@ import { corpusFiles, SKIP_WITHOUT_CORPUS } from '../helpers/paths.ts';
 
 const files = corpusFiles();
 
-test('zero false positives: no finding in any clean corpus cassette', { skip: SKIP_WITHOUT_CORPUS }, () => {
-  assert.ok(files.length >= 690, `${files.length} files`);
+// The only credentials left in the corpus: session cookies the recorders did not filter (Ollama's
+// `aid`, Huawei WAF's HWWAFSESID on DeepSeek). Ruby VCR's `<OPENAI_ACCESS_TOKEN>`, pydantic-ai's
+// `scrubbed` and Cloudflare's `__cf_bm` / `_cfuvid` are not findings.
+const REAL_FINDINGS = [
+  'pydantic-ai/models/cassettes/test_ollama/test_ollama_cloud_tool_output.yaml:88:9 cookie-header',
+  'ruby-openai/cassettes/deepseek_deepseek-chat_streamed_chat.yml:34:9 cookie-header',
+  'ruby-openai/cassettes/deepseek_deepseek-chat_streamed_chat.yml:35:9 cookie-header',
+];
+
+test('zero false positives: no finding in any clean corpus cassette, every format', { skip: SKIP_WITHOUT_CORPUS }, () => {
+  assert.ok(files.length >= 1300, `${files.length} files`);
   const found: string[] = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const result = scrubText(text, { file });
-    for (const f of result.findings) found.push(`${file}:${f.line}:${f.col} ${f.rule} ${f.masked}`);
-    assert.equal(result.text, text, file);
+    for (const f of result.findings) found.push(`${file.slice(file.indexOf('/corpus/') + 8)}:${f.line}:${f.col} ${f.rule}`);
+    if (result.findings.length === 0) assert.equal(result.text, text, file);
   }
-  assert.deepEqual(found, []);
+  assert.deepEqual(found, REAL_FINDINGS);
 });
 
 test('edits are minimal on every corpus file: mapping its API host changes only the lines naming it', { skip: SKIP_WITHOUT_CORPUS }, () => {
