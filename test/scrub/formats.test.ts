@@ -1,0 +1,143 @@
+// scrub over every format's secret sites: a dirty file of each → --check exit 1 with exact
+// `file:line:col rule` lines (masked), scrub changes only the secret lines, a second --check is
+// clean, a second scrub changes nothing; a clean file stays byte-identical; no secret printed.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.ts';
+
+const BEARER = 'sk-proj-FAKEfakeFAKE0123456789abcdefABCDEFghijklmnopQRST';
+const XKEY = 'sk-ant-api03-FakeKey0123456789abcdefABCDEFghijklmnopQRSTUVwxyz0123456789-_abcdefghijklmnopqrstuvwxAA';
+const URLKEY = 'AIzaSyFAKE0123456789abcdefghijklmnopqrs';
+const SESSION = 'sessFAKE0123456789abcdef';
+const SECRETS = [BEARER, XKEY, URLKEY, SESSION];
+
+const CASES: Record<string, { text: string; expect: string[] }> = {
+  'scrub-go-vcr-v1-dirty.yaml': {
+    text: `---\nversion: 1\ninteractions:\n- request:\n    body: '{"k":"${XKEY}"}'\n    form: {}\n    headers:\n      Authorization:\n      - Bearer ${BEARER}\n    url: https://g.example/v1?key=${URLKEY}\n    method: POST\n  response:\n    body: ok\n    headers: {}\n    status: 200 OK\n    code: 200\n    duration: ""\n`,
+    expect: ['5:18 anthropic-key', '9:9 authorization-header', '10:35 credential-query'],
+  },
+  'scrub-vcrpy-dirty.yaml': {
+    text: `interactions:\n- request:\n    body: '{"k": "${XKEY}"}'\n    headers:\n      Cookie:\n      - session=${SESSION}\n      x-api-key:\n      - ${XKEY}\n    method: POST\n    uri: https://g.example/v1?key=${URLKEY}\n  response:\n    body:\n      string: ok\n    headers: {}\n    status:\n      code: 200\n      message: OK\nversion: 1\n`,
+    expect: ['3:19 anthropic-key', '6:9 cookie-header', '8:9 api-key-header', '10:35 credential-query'],
+  },
+  'scrub-vcrpy-parsed-body-dirty.yaml': {
+    text: `interactions:\n- request:\n    headers:\n      authorization:\n      - Bearer ${BEARER}\n    method: POST\n    parsed_body:\n      messages:\n      - content: my key is ${XKEY}\n    uri: https://g.example/v1\n  response:\n    parsed_body:\n      ok: true\n    status:\n      code: 200\n      message: OK\nversion: 1\n`,
+    expect: ['5:9 authorization-header', '9:28 anthropic-key'],
+  },
+  'scrub-vcrpy-dirty.json': {
+    text: `{\n    "version": 1,\n    "interactions": [\n        {\n            "request": {\n                "body": "{\\"k\\": \\"${XKEY}\\"}",\n                "headers": {\n                    "Authorization": [\n                        "Bearer ${BEARER}"\n                    ]\n                },\n                "method": "POST",\n                "uri": "https://g.example/v1?key=${URLKEY}"\n            },\n            "response": {\n                "body": {"string": "ok"},\n                "headers": {},\n                "status": {"code": 200, "message": "OK"}\n            }\n        }\n    ]\n}\n`,
+    expect: ['6:36 anthropic-key', '9:26 authorization-header', '13:50 credential-query'],
+  },
+  'scrub-ruby-vcr-dirty.yml': {
+    text: `---\nhttp_interactions:\n- request:\n    method: post\n    uri: https://api.openai.com/v1/chat/completions?key=${URLKEY}\n    body:\n      encoding: UTF-8\n      string: '{"k":"${XKEY}"}'\n    headers:\n      Authorization:\n      - Bearer ${BEARER}\n  response:\n    status:\n      code: 200\n      message: OK\n    headers:\n      Set-Cookie:\n      - session=${SESSION}; path=/\n    body:\n      encoding: UTF-8\n      string: ok\n  recorded_at: Mon, 01 Jan 2024 00:00:00 GMT\nrecorded_with: VCR 6.2.0\n`,
+    expect: ['5:57 credential-query', '8:22 anthropic-key', '11:9 authorization-header', '18:9 cookie-header'],
+  },
+  'scrub-ruby-vcr-dirty.json': {
+    text: `{"http_interactions":[{"request":{"method":"post","uri":"https://api.openai.com/v1/x","body":{"encoding":"UTF-8","string":""},"headers":{"Authorization":["Bearer ${BEARER}"]}},"response":{"status":{"code":200,"message":"OK"},"headers":{},"body":{"encoding":"UTF-8","string":"ok"}},"recorded_at":"Mon, 01 Jan 2024 00:00:00 GMT"}],"recorded_with":"VCR 6.2.0"}\n`,
+    expect: ['1:156 authorization-header'],
+  },
+  'scrub-har-dirty.har': {
+    text: `{\n  "log": {\n    "version": "1.2",\n    "creator": {"name": "t", "version": "1"},\n    "entries": [\n      {\n        "request": {\n          "method": "POST",\n          "url": "https://g.example/v1?key=${URLKEY}",\n          "headers": [\n            {"name": "x-api-key", "value": "${XKEY}"},\n            {"name": "accept", "value": "application/json"}\n          ],\n          "queryString": [{"name": "key", "value": "${URLKEY}"}],\n          "cookies": [{"name": "session", "value": "${SESSION}"}],\n          "postData": {"mimeType": "application/json", "text": "{\\"auth\\": \\"Bearer ${BEARER}\\"}"}\n        },\n        "response": {"status": 200, "statusText": "OK", "headers": [], "cookies": [], "content": {"size": 2, "mimeType": "text/plain", "text": "ok"}}\n      }\n    ]\n  }\n}\n`,
+    expect: ['9:44 credential-query', '11:45 api-key-header', '14:53 credential-query', '15:53 cookie-header', '16:85 openai-key'],
+  },
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'cassette-scrub-formats-'));
+const path = (name: string) => join(dir, name);
+const noSecret = (out: string) => {
+  for (const s of SECRETS) assert.ok(!out.includes(s), `printed ${s.slice(0, 10)}`);
+};
+
+for (const [name, { text, expect }] of Object.entries(CASES)) {
+  test(`${name}: --check finds each secret at its site, scrub changes only those lines, idempotent`, async () => {
+    writeFileSync(path(name), text);
+    const check = await runCli(['scrub', '--check', path(name)]);
+    noSecret(check.stdout + check.stderr);
+    assert.equal(check.code, 1, check.stderr);
+    const lines = check.stdout.trim().split('\n').map((l) => l.slice(path(name).length + 1).split(' ').slice(0, 2).join(' '));
+    // Each position is where a secret (or the credential header's value) starts in the text.
+    const rows = text.split('\n');
+    for (const at of lines) {
+      const [line, col] = at.split(' ')[0]!.split(':').map(Number);
+      const rest = rows[line! - 1]!.slice(col! - 1);
+      assert.ok([...SECRETS, 'Bearer ', 'session='].some((s) => rest.startsWith(s)), `${name}:${at} points at ${rest.slice(0, 12)}`);
+    }
+    if (process.env.SHOW) console.log(name, JSON.stringify(lines));
+    assert.deepEqual(lines, expect);
+    assert.equal(readFileSync(path(name), 'utf8'), text, '--check writes nothing');
+
+    const fix = await runCli(['scrub', path(name)]);
+    assert.equal(fix.code, 0, fix.stderr);
+    noSecret(fix.stdout + fix.stderr);
+    const after = readFileSync(path(name), 'utf8');
+    noSecret(after);
+    const a = text.split('\n');
+    const b = after.split('\n');
+    assert.equal(a.length, b.length);
+    const changed = a.map((l, i) => (l === b[i] ? 0 : i + 1)).filter(Boolean);
+    assert.deepEqual(changed, [...new Set(expect.map((e) => Number(e.split(':')[0])))]);
+    if (name.endsWith('json') || name.endsWith('har')) JSON.parse(after);
+
+    const again = await runCli(['scrub', '--check', path(name)]);
+    assert.equal(again.code, 0, again.stdout);
+    await runCli(['scrub', path(name)]);
+    assert.equal(readFileSync(path(name), 'utf8'), after, 'a second scrub changes nothing');
+  });
+}
+
+test('a clean file of each format stays byte-identical', async () => {
+  for (const [name, { text }] of Object.entries(CASES)) {
+    // A redacted cookie header is the placeholder alone (a HAR cookie's value is the credential).
+    const unset = text.replace(new RegExp(`session=${SESSION}(; path=/)?`, 'g'), 'REDACTED');
+    const clean = SECRETS.reduce((t, s) => t.split(s).join('REDACTED'), unset);
+    const file = path(`clean-${name}`);
+    writeFileSync(file, clean);
+    const r = await runCli(['scrub', file]);
+    assert.equal(r.code, 0, `${name}: ${r.stdout}${r.stderr}`);
+    assert.equal(readFileSync(file, 'utf8'), clean, name);
+  }
+});
+
+test('Ruby VCR with Authorization: Bearer sk-… fails --check (issue 12 regression)', async () => {
+  const file = path('scrub-ruby-bearer.yml');
+  writeFileSync(file, `---\nhttp_interactions:\n- request:\n    method: get\n    uri: https://api.openai.com/v1/models\n    body:\n      encoding: US-ASCII\n      string: ''\n    headers:\n      Authorization:\n      - Bearer ${BEARER}\n  response:\n    status:\n      code: 200\n      message: OK\n    headers: {}\n    body:\n      encoding: UTF-8\n      string: '{}'\n  recorded_at: Mon, 01 Jan 2024 00:00:00 GMT\nrecorded_with: VCR 6.2.0\n`);
+  const r = await runCli(['scrub', '--check', file]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout.trim().split(' ').slice(0, 2).join(' ').slice(file.length + 1), '11:9 authorization-header');
+  noSecret(r.stdout + r.stderr);
+});
+
+test('a document no format accepts: exit 2 naming what was found, in scrub and --check; other files still processed', async () => {
+  const odd = path('scrub-odd.yaml');
+  writeFileSync(odd, 'headers:\n  Authorization: Bearer x\nitems: []\n');
+  const dirty = path('scrub-ruby-vcr-dirty.yml');
+  writeFileSync(dirty, CASES['scrub-ruby-vcr-dirty.yml']!.text);
+  for (const args of [['--check'], []]) {
+    const r = await runCli(['scrub', ...args, odd, dirty]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`${odd.replace(/[.]/g, '\\.')}: not a cassette: found a YAML mapping with keys headers, items`));
+  }
+  assert.equal(readFileSync(odd, 'utf8'), 'headers:\n  Authorization: Bearer x\nitems: []\n');
+  assert.ok(!readFileSync(dirty, 'utf8').includes(BEARER), 'the other file was scrubbed');
+  const json = path('scrub-odd.json');
+  writeFileSync(json, '{"a": 1}\n');
+  const j = await runCli(['scrub', '--check', json]);
+  assert.equal(j.code, 2);
+  assert.match(j.stderr, /not a cassette: found a JSON mapping with keys a/);
+  const bad = path('scrub-bad.json');
+  writeFileSync(bad, '{"a": \n  1,,}\n');
+  const b = await runCli(['scrub', '--check', bad]);
+  assert.equal(b.code, 2);
+  assert.match(b.stderr, new RegExp(`scrub-bad\\.json:2:\\d+: `));
+});
+
+test('scrub --check on a folder without cassettes exits 0 with a note', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'cassette-scrub-empty-'));
+  const r = await runCli(['scrub', '--check', empty]);
+  assert.equal(r.code, 0);
+  assert.match(r.stderr, /no cassettes to scrub/);
+});
