@@ -81,6 +81,7 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
   let failures = 0;
   let total = 0;
   let changedFiles = 0;
+  let compressed = 0;
   for (const arg of paths) {
     const expanded = await expandPath(arg);
     if (expanded.error?.code === 'no-cassettes') {
@@ -111,6 +112,7 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
         continue;
       }
       total += findings.length;
+      if (write) compressed += findings.filter((f) => f.compressed).length;
       if (findings.length > 0) changedFiles++;
       if (flags.json) {
         io.stdout.write(`${JSON.stringify(fileRecord(file, findings, findings.length === 0 ? 'clean' : write ? 'fixed' : 'would-change'))}\n`);
@@ -123,6 +125,9 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
     const what = `${plural(total, 'finding')} in ${plural(changedFiles, 'file')}`;
     io.stderr.write(write ? `cassette: scrubbed ${what}\n` : `cassette: ${what}; run \`cassette scrub\` to fix\n`);
   }
+  if (compressed > 0) {
+    io.stderr.write(`cassette: ${plural(compressed, 'secret')} inside compressed bodies left as recorded (recompressing would change the bytes); re-record with the recorder's filters, or decode the body first\n`);
+  }
   if (failures > 0) return 2;
-  return !write && total > 0 ? 1 : 0;
+  return (!write && total > 0) || compressed > 0 ? 1 : 0;
 }

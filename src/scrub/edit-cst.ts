@@ -2,6 +2,7 @@
 // secret (and the content_length they invalidate) get new source; every other byte is kept. A file
 // without findings comes back as the very same string.
 
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Composer, CST, LineCounter, Parser } from 'yaml';
 import { CassetteError } from '../errors.ts';
 import { describeDocument, detectFormat } from '../formats/index.ts';
@@ -33,6 +34,8 @@ export interface Finding {
   /** Source range of the secret (or of its scalar) in the input text. */
   offset: number;
   length: number;
+  /** Inside a compressed body: found, but scrub does not rewrite it (see the README). */
+  compressed?: true;
 }
 
 type Path = Array<string | number>;
@@ -46,6 +49,7 @@ interface Frame {
   before: number;
   after: number;
   contentType: string;
+  contentEncoding: string;
 }
 
 const samePath = (a: readonly (string | number)[], b: SitePath) => a.length === b.length && b.every((p, i) => p === '*' || p === a[i]);
@@ -62,6 +66,18 @@ function siteOf(rel: Path, sites: SecretSites): SiteKind | undefined {
     if (m.cookies && samePath(rel, m.cookies)) return 'cookies';
     if (m.query && samePath(rel, m.query)) return 'query';
     for (const b of m.bodies) if (b.encoding === 'base64' && samePath(rel, b.path)) return 'base64-body';
+  }
+  return undefined;
+}
+
+/** A compressed body's bytes, decoded: by its Content-Encoding or gzip's magic bytes; else undefined. */
+function decompress(bytes: Buffer, encoding: string): Buffer | undefined {
+  try {
+    if (encoding === 'gzip' || encoding === 'x-gzip' || (bytes[0] === 0x1f && bytes[1] === 0x8b)) return gunzipSync(bytes);
+    if (encoding === 'deflate') return inflateSync(bytes);
+    if (encoding === 'br') return brotliDecompressSync(bytes);
+  } catch {
+    // Not what the header says: scanned as the bytes they are.
   }
   return undefined;
 }
@@ -132,7 +148,18 @@ class Editor {
   private scrubBinary(token: ScalarToken, path: Path, frame?: Frame): void {
     const base64 = scalarText(token);
     if (base64 === undefined) return;
-    const text = Buffer.from(base64.replace(/\s+/g, ''), 'base64').toString('latin1');
+    const raw = Buffer.from(base64.replace(/\s+/g, ''), 'base64');
+    const inflated = decompress(raw, frame?.contentEncoding ?? '');
+    if (inflated) {
+      // Found and reported where the body is; not rewritten: recompressing would not give the
+      // recorded bytes back (compressor, level, window), so the file keeps them and --check fails.
+      const hits = scanValue(inflated.toString('latin1'), 'text', { ...this.c, hosts: [] }).hits;
+      const before = this.findings.length;
+      this.record(token, hits, path, false);
+      for (const f of this.findings.slice(before)) f.compressed = true;
+      return;
+    }
+    const text = raw.toString('latin1');
     const scanned = scanValue(text, 'text', { ...this.c, hosts: [] });
     if (scanned.hits.length === 0) return;
     this.record(token, scanned.hits, path, false);
@@ -233,7 +260,8 @@ class Editor {
   private frame(map: CST.Token): Frame {
     const headers = mapGet(map, 'headers')?.value;
     const contentType = valueScalars(mapGet(headers, 'content-type', true)?.value).map(scalarText)[0] ?? '';
-    return { map, before: 0, after: 0, contentType: contentType.toLowerCase() };
+    const contentEncoding = valueScalars(mapGet(headers, 'content-encoding', true)?.value).map(scalarText)[0] ?? '';
+    return { map, before: 0, after: 0, contentType: contentType.toLowerCase(), contentEncoding: contentEncoding.toLowerCase().trim() };
   }
 
   /**

@@ -90,6 +90,7 @@ class Walker {
 
   /** `!!binary` bodies: the bytes as Latin-1 text, without host mapping (as scrubBinary does). */
   private binary(bytes: Uint8Array): void {
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) maybe(); // gzip: the CST editor decompresses and scans
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     if (scanValue(text, 'text', { ...this.c, hosts: [] }).hits.length > 0) maybe();
   }
@@ -124,7 +125,10 @@ class Walker {
     for (const [k, v] of Object.entries(value)) {
       if (inCassette && framed && (k === 'headers' || k === 'trailer') && isMap(v)) this.headers(v);
       else if (inCassette && framed && k === 'form' && isMap(v)) this.form(v);
-      else if (k === 'body' && v instanceof Uint8Array) this.binary(v);
+      else if (k === 'body' && v instanceof Uint8Array) {
+        if (isMap(value.headers) && Object.keys(value.headers).some((h) => h.toLowerCase() === 'content-encoding')) maybe(); // compressed: the CST editor decodes it
+        this.binary(v);
+      }
       else this.walk(v, k, inCassette || (key === undefined && k === 'interactions'), own);
     }
   }

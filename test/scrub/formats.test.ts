@@ -141,3 +141,20 @@ test('scrub --check on a folder without cassettes exits 0 with a note', async ()
   assert.equal(r.code, 0);
   assert.match(r.stderr, /no cassettes to scrub/);
 });
+
+test('a key inside a gzip !!binary body: --check reports it at the body scalar; scrub leaves it, says so, exit 1', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const body = gzipSync(Buffer.from(`{"echo": "${XKEY}"}`)).toString('base64');
+  const text = `interactions:\n- request:\n    body: null\n    headers: {}\n    method: GET\n    uri: https://g.example/v1\n  response:\n    body:\n      string: !!binary |\n        ${body}\n    headers:\n      Content-Encoding:\n      - gzip\n    status:\n      code: 200\n      message: OK\nversion: 1\n`;
+  const file = path('scrub-vcrpy-gzip-dirty.yaml');
+  writeFileSync(file, text);
+  const check = await runCli(['scrub', '--check', file]);
+  assert.equal(check.code, 1);
+  assert.equal(check.stdout.trim().split(' ').slice(0, 2).join(' ').slice(file.length + 1), '9:24 anthropic-key'); // the body scalar (its `|` header)
+  assert.match(check.stdout, /interactions\[0\]\.response\.body\.string/);
+  noSecret(check.stdout + check.stderr);
+  const fix = await runCli(['scrub', file]);
+  assert.equal(fix.code, 1);
+  assert.match(fix.stderr, /1 secret inside compressed bodies left as recorded/);
+  assert.equal(readFileSync(file, 'utf8'), text);
+});
