@@ -9,6 +9,7 @@ import { BATCH_FILES, tuneGcForBatch } from './batch-gc.ts';
 import { createProgress } from './progress.ts';
 import { reportError } from './report-error.ts';
 import type { Cassette } from '../model.ts';
+import { CassetteError } from '../errors.ts';
 
 export interface ReadOutcome {
   /** Files that could not be read; the caller exits 2 when this is not zero. */
@@ -32,7 +33,7 @@ export async function forEachCassette(
   const total = expanded.reduce((n, e) => n + e.files.length, 0);
   if (total >= BATCH_FILES) await tuneGcForBatch();
   const progress = createProgress(io.stderr, total, io.env);
-  for (const { error, files } of expanded) {
+  for (const { error, files, optional } of expanded) {
     if (error) {
       progress.clear();
       reportError(io, error);
@@ -40,13 +41,16 @@ export async function forEachCassette(
       continue;
     }
     for (const file of files) {
-      outcome.files++;
       progress.tick(file);
       let analyzed: AnalyzedCassette;
       try {
         analyzed = analyzeCassette(await read(file));
+        outcome.files++;
       } catch (error) {
         progress.clear();
+        // A JSON file met in a directory that no format accepts is not a cassette: skipped, not an error.
+        if (optional?.has(file) && error instanceof CassetteError && error.code === 'not-a-cassette' && !error.pos) continue;
+        outcome.files++;
         reportError(io, error);
         outcome.failures++;
         continue;

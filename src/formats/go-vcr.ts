@@ -4,6 +4,7 @@
 
 import type { FormatModule } from './types.ts';
 import { firstMap, isPlainMap } from './shape.ts';
+import { goVcrCassette } from '../read/go-vcr.ts';
 
 export const goVcr: FormatModule = {
   name: 'go-vcr',
@@ -19,9 +20,7 @@ export const goVcr: FormatModule = {
   version(value) {
     return isPlainMap(value) && typeof value.version === 'number' ? value.version : 1;
   },
-  read() {
-    throw new Error('go-vcr reader: not wired yet');
-  },
+  read: (doc) => goVcrCassette(doc.file, doc.value, doc.interactionLines),
   sites: {
     interactions: ['interactions'],
     request: {

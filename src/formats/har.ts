@@ -2,8 +2,46 @@
 // method, url, headers[{name, value}], queryString, cookies, postData{mimeType, text}}, response{
 // status, statusText, headers, cookies, content{size, mimeType, text, encoding}}, time}].
 
-import type { FormatModule } from './types.ts';
-import { isPlainMap } from './shape.ts';
+import type { Body, Cassette, HttpRequest, HttpResponse } from '../model.ts';
+import type { FormatModule, ParsedDocument } from './types.ts';
+import { isPlainMap, type PlainMap } from './shape.ts';
+import { base64Bytes, nameValueHeaders, readInteractions, scalarText, toNumber } from './convert.ts';
+
+/** content{text, encoding}: base64 when `encoding` says so; no text is an empty body. */
+function harContent(content: unknown): Body {
+  if (!isPlainMap(content) || content.text === undefined || content.text === null) return '';
+  const text = scalarText(content.text);
+  return content.encoding === 'base64' ? base64Bytes(text) : text;
+}
+
+function readHar(doc: ParsedDocument): Cassette {
+  const log = (doc.value as PlainMap).log as PlainMap;
+  const interactions = readInteractions(doc, log.entries, (entry) => {
+    const req = entry.request;
+    const res = entry.response;
+    if (!isPlainMap(req) || !isPlainMap(res)) return undefined;
+    const request: HttpRequest = {
+      method: scalarText(req.method ?? 'GET').toUpperCase(),
+      url: scalarText(req.url),
+      headers: nameValueHeaders(req.headers),
+      body: isPlainMap(req.postData) ? harContent(req.postData) : '',
+    };
+    if (typeof req.httpVersion === 'string' && req.httpVersion) request.proto = req.httpVersion;
+    const code = toNumber(res.status) ?? 0;
+    const message = scalarText(res.statusText);
+    const response: HttpResponse = {
+      status: code,
+      statusText: message ? `${code} ${message}` : String(code),
+      headers: nameValueHeaders(res.headers),
+      body: harContent(res.content),
+    };
+    if (typeof res.httpVersion === 'string' && res.httpVersion) response.proto = res.httpVersion;
+    const time = entry.time;
+    if (typeof time === 'number' && Number.isFinite(time) && time >= 0) response.durationMs = time;
+    return { request, response };
+  });
+  return { file: doc.file, format: 'har', formatVersion: har.version(doc.value), interactions };
+}
 
 export const har: FormatModule = {
   name: 'har',
@@ -14,9 +52,7 @@ export const har: FormatModule = {
     const v = isPlainMap(value) && isPlainMap(value.log) ? Number(value.log.version) : NaN;
     return Number.isFinite(v) ? v : 1.2;
   },
-  read() {
-    throw new Error('HAR reader: not wired yet');
-  },
+  read: readHar,
   sites: {
     interactions: ['log', 'entries'],
     request: {

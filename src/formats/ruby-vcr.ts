@@ -2,8 +2,10 @@
 // http_interactions[{request{method, uri, body{encoding, string | base64_string}, headers},
 // response{status{code, message}, headers, body, http_version}, recorded_at}], recorded_with.
 
-import type { FormatModule } from './types.ts';
-import { isPlainMap } from './shape.ts';
+import type { Body, Cassette, HttpRequest, HttpResponse } from '../model.ts';
+import type { FormatModule, ParsedDocument } from './types.ts';
+import { isPlainMap, type PlainMap } from './shape.ts';
+import { base64Bytes, mapOfListsHeaders, readInteractions, scalarText, toBody, toNumber } from './convert.ts';
 
 export const rubyVcr: FormatModule = {
   name: 'ruby-vcr',
@@ -11,9 +13,7 @@ export const rubyVcr: FormatModule = {
   syntax: 'yaml',
   detect: (value) => isPlainMap(value) && Array.isArray(value.http_interactions),
   version: () => 1,
-  read() {
-    throw new Error('Ruby VCR reader: not wired yet');
-  },
+  read: (doc) => readRubyVcr(doc, 'ruby-vcr'),
   sites: {
     interactions: ['http_interactions'],
     request: {
@@ -36,4 +36,44 @@ export const rubyVcr: FormatModule = {
   },
 };
 
-export const rubyVcrJson: FormatModule = { ...rubyVcr, name: 'ruby-vcr-json', title: 'Ruby VCR (JSON)', syntax: 'json' };
+export const rubyVcrJson: FormatModule = {
+  ...rubyVcr,
+  name: 'ruby-vcr-json',
+  title: 'Ruby VCR (JSON)',
+  syntax: 'json',
+  read: (doc) => readRubyVcr(doc, 'ruby-vcr-json'),
+};
+
+/** body{encoding, string | base64_string}, or a bare string (old VCR); `!binary` strings are bytes already. */
+function rubyBody(body: unknown): Body {
+  if (!isPlainMap(body)) return toBody(body);
+  if (typeof body.base64_string === 'string') return base64Bytes(body.base64_string);
+  return toBody(body.string);
+}
+
+function readRubyVcr(doc: ParsedDocument, name: 'ruby-vcr' | 'ruby-vcr-json'): Cassette {
+  const value = doc.value as PlainMap;
+  const interactions = readInteractions(doc, value.http_interactions, (item) => {
+    const req = item.request;
+    const res = item.response;
+    if (!isPlainMap(req) || !isPlainMap(res)) return undefined;
+    const request: HttpRequest = {
+      method: scalarText(req.method ?? 'get').toUpperCase(),
+      url: scalarText(req.uri),
+      headers: mapOfListsHeaders(req.headers),
+      body: rubyBody(req.body),
+    };
+    const status = isPlainMap(res.status) ? res.status : { code: res.status };
+    const code = toNumber(status.code) ?? 0;
+    const message = scalarText(status.message);
+    const response: HttpResponse = {
+      status: code,
+      statusText: message ? `${code} ${message}` : String(code),
+      headers: mapOfListsHeaders(res.headers),
+      body: rubyBody(res.body),
+    };
+    if (res.http_version !== null && res.http_version !== undefined && res.http_version !== '') response.proto = scalarText(res.http_version);
+    return { request, response };
+  });
+  return { file: doc.file, format: name, formatVersion: 1, interactions };
+}

@@ -4,8 +4,10 @@
 // writes a JSON body as a mapping in place of `body`; the older httpx shape has `content`,
 // `http_version`, `status_code`.
 
-import type { FormatModule, SecretSites } from './types.ts';
-import { firstMap, isPlainMap } from './shape.ts';
+import type { Body, Cassette, HttpRequest, HttpResponse } from '../model.ts';
+import type { FormatModule, ParsedDocument, SecretSites } from './types.ts';
+import { firstMap, isPlainMap, type PlainMap } from './shape.ts';
+import { mapOfListsHeaders, readInteractions, scalarText, toBody, toNumber } from './convert.ts';
 
 const sites: SecretSites = {
   interactions: ['interactions'],
@@ -43,10 +45,54 @@ export const vcrpy: FormatModule = {
   syntax: 'yaml',
   detect,
   version: (value) => (isPlainMap(value) && typeof value.version === 'number' ? value.version : 1),
-  read() {
-    throw new Error('vcrpy reader: not wired yet');
-  },
+  read: (doc) => readVcrpy(doc, 'vcrpy'),
   sites,
 };
 
-export const vcrpyJson: FormatModule = { ...vcrpy, name: 'vcrpy-json', title: 'vcrpy (JSON)', syntax: 'json' };
+export const vcrpyJson: FormatModule = {
+  ...vcrpy,
+  name: 'vcrpy-json',
+  title: 'vcrpy (JSON)',
+  syntax: 'json',
+  read: (doc) => readVcrpy(doc, 'vcrpy-json'),
+};
+
+/** A body: `body` (text, null, bytes; the response's under `string`), pydantic-ai's `parsed_body`, or httpx's `content`. */
+function vcrpyBody(message: PlainMap, nested: boolean): Body {
+  if ('parsed_body' in message && message.parsed_body !== undefined) {
+    const parsed = message.parsed_body;
+    return typeof parsed === 'string' || parsed instanceof Uint8Array ? toBody(parsed) : JSON.stringify(parsed);
+  }
+  if ('body' in message) {
+    const body = message.body;
+    return toBody(nested && isPlainMap(body) ? body.string : body);
+  }
+  return toBody(message.content);
+}
+
+function readVcrpy(doc: ParsedDocument, name: 'vcrpy' | 'vcrpy-json'): Cassette {
+  const value = doc.value as PlainMap;
+  const interactions = readInteractions(doc, value.interactions, (item) => {
+    const req = item.request;
+    const res = item.response;
+    if (!isPlainMap(req) || !isPlainMap(res)) return undefined;
+    const request: HttpRequest = {
+      method: scalarText(req.method ?? 'GET').toUpperCase(),
+      url: scalarText(req.uri ?? req.url),
+      headers: mapOfListsHeaders(req.headers),
+      body: vcrpyBody(req, false),
+    };
+    const status = isPlainMap(res.status) ? res.status : { code: res.status_code ?? res.status, message: res.reason_phrase };
+    const code = toNumber(status.code) ?? 0;
+    const message = scalarText(status.message);
+    const response: HttpResponse = {
+      status: code,
+      statusText: message ? `${code} ${message}` : String(code),
+      headers: mapOfListsHeaders(res.headers),
+      body: vcrpyBody(res, true),
+    };
+    if (typeof res.http_version === 'string') response.proto = res.http_version;
+    return { request, response };
+  });
+  return { file: doc.file, format: name, formatVersion: vcrpy.version(value), interactions };
+}

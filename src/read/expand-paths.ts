@@ -5,10 +5,18 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CassetteError } from '../errors.ts';
 
-const CASSETTE_FILE = /\.ya?ml(\.gz)?$/i;
+const CASSETTE_FILE = /\.(ya?ml|json|har)(\.gz)?$/i;
 
 export function isCassetteFileName(name: string): boolean {
   return CASSETTE_FILE.test(name);
+}
+
+/**
+ * A JSON file found in a directory may be any JSON (package.json, fixtures): it counts as a cassette
+ * only when a format accepts it. YAML files in a directory are always cassettes (an error when not).
+ */
+export function isOptionalInDirectory(name: string): boolean {
+  return /\.json(\.gz)?$/i.test(name);
 }
 
 function walk(dir: string): string[] {
@@ -28,6 +36,8 @@ export interface ExpandedPath {
   arg: string;
   /** Cassette files it names (one for a file, the sorted *.yaml / *.yml (+ .gz) below a directory). */
   files: string[];
+  /** Files found in a directory that are skipped, not errors, when no format accepts them (JSON). */
+  optional?: Set<string>;
   /** Set when the argument cannot be used; the other arguments still are. */
   error?: CassetteError;
 }
@@ -38,9 +48,10 @@ export async function expandPath(arg: string): Promise<ExpandedPath> {
     if (!info.isDirectory()) return { arg, files: [arg] };
     const files = walk(arg);
     if (files.length === 0) {
-      return { arg, files, error: new CassetteError('no-cassettes', 'no cassettes (*.yaml, *.yml) in this directory', arg) };
+      return { arg, files, error: new CassetteError('no-cassettes', 'no cassettes (*.yaml, *.yml, *.json, *.har) in this directory', arg) };
     }
-    return { arg, files };
+    const optional = new Set(files.filter(isOptionalInDirectory));
+    return optional.size ? { arg, files, optional } : { arg, files };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${(error as Error).message}`;

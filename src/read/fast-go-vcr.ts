@@ -153,7 +153,7 @@ function parseMap(indent: number, first: number, interactionLines?: number[]): R
       after = colon + 1;
     }
     if (key === '__proto__' || key === '<<' || Object.hasOwn(map, key)) bail();
-    const lines = interactionLines && key === 'interactions' ? interactionLines : undefined;
+    const lines = interactionLines && (key === 'interactions' || key === 'http_interactions') ? interactionLines : undefined;
     map[key] = parseValue(after, end, indent, lines);
     const ind = nextIndent(indent);
     if (ind < indent) return map;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Cassette } from '../model.ts';
 import { CassetteError } from '../errors.ts';
-import { fastGoVcrCassette } from './fast-go-vcr.ts';
+import { parseCassetteText } from '../formats/parse.ts';
 
 /** go-vcr v4 can write gzip-compressed cassettes; the magic bytes tell, not the name. */
 function isGzip(bytes: Uint8Array): boolean {
@@ -49,9 +49,6 @@ export async function readCassetteText(file: string): Promise<string> {
 
 export async function readCassette(file: string): Promise<Cassette> {
   const text = await readCassetteText(file);
-  // The `yaml` package (a quarter of the bundle) is loaded only when the fast reader gives up.
-  const fast = fastGoVcrCassette(file, text);
-  if (fast) return fast;
-  const { parseCassetteWithYaml } = await import('./parse-cassette.ts');
-  return parseCassetteWithYaml(file, text);
+  // Through the format seam; the `yaml` package is loaded only when the fast reader gives up.
+  return parseCassetteText(file, text);
 }

@@ -95,7 +95,7 @@ test('invalid YAML is a CassetteError with file, line and column', () => {
 test('a YAML file that is not a cassette says so', () => {
   assert.throws(
     () => parseCassette('config.yaml', 'name: app\nversion: 1\n'),
-    (error: unknown) => error instanceof CassetteError && error.format() === 'config.yaml: not a go-vcr cassette (no interactions list)',
+    (error: unknown) => error instanceof CassetteError && error.format() === 'config.yaml: not a cassette: found a YAML mapping with keys name, version',
   );
 });
 

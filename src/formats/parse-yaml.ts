@@ -1,0 +1,38 @@
+// The `yaml` package path: anything the fast reader is unsure of, and YAML errors with positions.
+
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type ScalarTag } from 'yaml';
+import { CassetteError } from '../errors.ts';
+import type { ParsedDocument } from './types.ts';
+
+/** Psych (Ruby VCR) writes bytes as `!binary` (YAML 1.1's local form of `!!binary`). */
+const psychBinary: ScalarTag = {
+  tag: '!binary',
+  identify: () => false,
+  resolve: (str: string) => new Uint8Array(Buffer.from(str.replace(/\s+/g, ''), 'base64')),
+};
+
+const INTERACTION_KEYS = new Set(['interactions', 'http_interactions']);
+
+/** Lines where each item of the top-level interaction sequence starts. */
+function interactionLines(contents: unknown, lineCounter: LineCounter): number[] {
+  if (!isMap(contents)) return [];
+  const seq = contents.items.find((pair) => isScalar(pair.key) && INTERACTION_KEYS.has(String(pair.key.value)))?.value;
+  if (!isSeq(seq)) return [];
+  return seq.items.map((item) => {
+    const offset = (item as { range?: [number, number, number] }).range?.[0];
+    return offset === undefined ? 0 : lineCounter.linePos(offset).line;
+  });
+}
+
+export function parseYamlWithPackage(file: string, text: string): ParsedDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, customTags: (tags) => [...tags, psychBinary] });
+  const error = doc.errors[0];
+  if (error) {
+    const pos = lineCounter.linePos(error.pos[0]);
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new CassetteError('invalid-yaml', message, file, pos);
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: -1 });
+  return { file, syntax: 'yaml', value, interactionLines: interactionLines(doc.contents, lineCounter) };
+}
