@@ -13,7 +13,7 @@ import { readCassetteSource } from '../read/read-cassette.ts';
 import { ScrubConfigError, parseScrubConfig, scrubOptions, type ScrubConfigFile, type ScrubOptions } from '../scrub/config.ts';
 import type { Finding } from '../scrub/edit-cst.ts';
 import { isSurelyClean } from '../scrub/fast-check.ts';
-import { colorDiff, fileRecord, findingLine, maskText } from '../scrub/report.ts';
+import { colorDiff, fileRecord, findingLine, maskText } from '../present/scrub-report.ts';
 import { compileScrubOptions, type Compiled } from '../scrub/scan.ts';
 import { reportError } from './report-error.ts';
 import { writeFileAtomic } from './write-atomic.ts';

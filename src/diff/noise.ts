@@ -2,7 +2,7 @@
 // and tracing headers, signatures and encrypted reasoning. `--strict` turns all of this off.
 
 import { isObject } from '../interpret/json-access.ts';
-import { CREDENTIAL_HEADERS } from '../scrub/rules.ts';
+import { CREDENTIAL_HEADERS } from '../http/credential-headers.ts';
 
 const VOLATILE_HEADERS = new Set([
   'date',

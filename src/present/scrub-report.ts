@@ -1,8 +1,8 @@
 // How scrub results are shown: finding lines, NDJSON records and the masked --dry-run diff. Pure;
 // nothing here ever sees a secret except `maskText`, which exists to hide them.
 
-import type { Theme } from '../present/theme.ts';
-import type { Finding } from './edit-cst.ts';
+import type { Theme } from './theme.ts';
+import type { Finding } from '../scrub/edit-cst.ts';
 
 export function findingLine(file: string, f: Finding, theme: Theme): string {
   return `${file}:${f.line}:${f.col} ${theme.warn(f.rule)} ${f.masked} ${theme.dim(f.path)}\n`;

@@ -24,17 +24,8 @@ export type RuleId =
 
 export const DEFAULT_PLACEHOLDER = 'REDACTED';
 
-/** Header name (lower case) → rule id. The value is replaced, or the header dropped with --drop. */
-export const CREDENTIAL_HEADERS: ReadonlyMap<string, RuleId> = new Map<string, RuleId>([
-  ['authorization', 'authorization-header'],
-  ['proxy-authorization', 'authorization-header'],
-  ['x-api-key', 'api-key-header'],
-  ['api-key', 'api-key-header'],
-  ['x-goog-api-key', 'api-key-header'],
-  ['cookie', 'cookie-header'],
-  ['set-cookie', 'cookie-header'],
-  ['x-amz-security-token', 'aws-session-token'],
-]);
+/** Header name (lower case) → rule id (the kinds are rule ids). The value is replaced, or the header dropped with --drop. */
+export { CREDENTIAL_HEADERS } from '../http/credential-headers.ts';
 
 /** Query (and form) parameters whose value is a credential, compared case-insensitively. */
 export const CREDENTIAL_PARAMS: readonly string[] = [

@@ -38,7 +38,7 @@ export interface Compiled {
 
 export function compileOptions(options: ScrubOptions, hosts: CompiledHost[]): Compiled {
   const off = new Set(options.disable);
-  const headers = new Map([...CREDENTIAL_HEADERS].filter(([, id]) => !off.has(id)));
+  const headers = new Map<string, RuleId>([...CREDENTIAL_HEADERS].filter(([, id]) => !off.has(id)));
   if (!off.has('custom-header')) for (const h of options.headers) headers.set(h.toLowerCase(), 'custom-header');
   const keys = KEY_PATTERNS.filter((p) => !off.has(p.id)).map((p) => ({ id: p.id, regex: keyRegExp(p), mixed: p.mixed, literals: p.literals }));
   const literals = keys.flatMap((k) => k.literals).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
