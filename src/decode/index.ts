@@ -6,8 +6,11 @@ import type { DecodedBody } from './types.ts';
 import { looksLikeSse, parseSse } from './sse.ts';
 import { decodeEventStream } from './event-stream.ts';
 import { decodeNdjson, NDJSON_TYPES } from './ndjson.ts';
+import { decodeContentEncoding } from './content-encoding.ts';
 
 export type { DecodedBody, SseEvent, EventStreamFrame } from './types.ts';
+export { decodeContentEncoding, decodeContentEncodings, parseContentEncoding } from './content-encoding.ts';
+export type { ContentDecoding } from './content-encoding.ts';
 
 export function headerValue(headers: Headers, name: string): string | undefined {
   const wanted = name.toLowerCase();
@@ -53,8 +56,14 @@ const BINARY_DECODERS: Record<string, (bytes: Uint8Array) => DecodedBody> = {
   'application/vnd.amazon.eventstream': decodeEventStream,
 };
 
-export function decodeBody(headers: Headers, body: Body): DecodedBody {
+export function decodeBody(headers: Headers, stored: Body): DecodedBody {
   const contentType = contentTypeOf(headers);
+  const coding = decodeContentEncoding(headers, stored);
+  if (coding.kind === 'undecodable') {
+    const byteLength = typeof stored === 'string' ? Buffer.byteLength(stored, 'latin1') : stored.length;
+    return { kind: 'undecodable', encoding: coding.encoding, reason: coding.reason, byteLength, contentType };
+  }
+  const body = coding.kind === 'decoded' ? coding.bytes : stored;
   const binary = BINARY_DECODERS[contentType];
   // go-vcr stores bytes that happen to be valid UTF-8 as a plain string: encode it back as UTF-8.
   if (binary) return binary(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);

@@ -20,4 +20,6 @@ export type DecodedBody =
   | { kind: 'sse'; events: SseEvent[]; text: string }
   | { kind: 'event-stream'; frames: EventStreamFrame[]; error?: string; byteLength: number }
   | { kind: 'text'; text: string; contentType: string }
-  | { kind: 'binary'; bytes: Uint8Array; contentType: string };
+  | { kind: 'binary'; bytes: Uint8Array; contentType: string }
+  /** Stored compressed (Content-Encoding) and the bytes do not decode: presenters say so, never print bytes. */
+  | { kind: 'undecodable'; encoding: string; reason: string; byteLength: number; contentType: string };

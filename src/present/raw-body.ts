@@ -29,5 +29,7 @@ export function rawBodyLines(body: DecodedBody): string[] {
       return body.text.split('\n');
     case 'binary':
       return [`(${formatBytes(body.bytes.length)} of binary data, ${body.contentType || 'no content type'})`];
+    case 'undecodable':
+      return [`(${formatBytes(body.byteLength)} stored with Content-Encoding ${body.encoding}, cannot be decoded: ${body.reason})`];
   }
 }
