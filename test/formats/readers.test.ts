@@ -153,3 +153,29 @@ test('a JSON document no format accepts is "not a cassette: found …"', () => {
     (e: unknown) => e instanceof CassetteError && e.format() === 'package.json: not a cassette: found a JSON mapping with keys name, version',
   );
 });
+
+test('quoted scalars continued below their indentation, closing quote at column 0: read as PyYAML does', () => {
+  // Expected values from /usr/bin/python3 yaml.load(…, Loader=yaml.CSafeLoader) on this text.
+  const c = parseCassette('lenient.yaml', [
+    'interactions:',
+    '- request:',
+    '    body: \'{"a":',
+    '  "b"}\'',
+    '    headers: {}',
+    '    method: POST',
+    '    uri: https://x.test/',
+    '  response:',
+    '    body:',
+    '      string: "hello',
+    'world',
+    '"',
+    '    headers: {}',
+    '    status:',
+    '      code: 200',
+    '      message: OK',
+    'version: 1',
+    '',
+  ].join('\n'));
+  assert.equal(c.interactions[0]!.request.body, '{"a": "b"}');
+  assert.equal(c.interactions[0]!.response.body, 'hello world ');
+});
