@@ -3,7 +3,8 @@
 // zlib and fzstd are loaded on first use, synchronously: decodeBody is synchronous, and zlib costs
 // ~2 ms of start-up that most runs (uncompressed cassettes) never need.
 
-import { createRequire } from 'node:module';
+// Aliased: the ESM bundle's banner declares its own createRequire.
+import { createRequire as requireFrom } from 'node:module';
 import type * as Zlib from 'node:zlib';
 import type { Body, Headers } from '../model.ts';
 
@@ -14,7 +15,7 @@ export type ContentDecoding =
   | { kind: 'undecodable'; encoding: string; reason: string };
 
 // `require` for both the ESM sources (tsx, tests) and the CommonJS bundle in dist/.
-const requireHere = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+const requireHere = requireFrom(typeof __filename === 'string' ? __filename : import.meta.url);
 let zlib: typeof Zlib | undefined;
 const loadZlib = (): typeof Zlib => (zlib ??= requireHere('node:zlib') as typeof Zlib);
 let zstd: ((bytes: Uint8Array) => Uint8Array) | undefined;
