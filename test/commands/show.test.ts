@@ -105,7 +105,7 @@ test('bad input: one line per file, exit 2, the other files still shown', async 
   assert.deepEqual(stderr.trim().split('\n'), [
     `cassette: ${sample('invalid-yaml.yaml')}:7:1: Missing closing "quote`,
     'cassette: missing.yaml: no such file or directory',
-    `cassette: ${sample('not-a-cassette.yaml')}: not a go-vcr cassette (no interactions list)`,
+    `cassette: ${sample('not-a-cassette.yaml')}: not a cassette: found a YAML mapping with keys name, version, scripts`,
   ]);
   assert.ok(stdout.includes('2 interactions · tokens 363 in / 68 out'));
 });

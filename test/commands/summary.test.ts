@@ -72,7 +72,7 @@ test('--summary --json: NDJSON, one object per file, then the totals', async () 
 test('--summary --json with a bad file: the others as lines, the error on stderr, exit 2', async () => {
   const { code, stdout, stderr } = await runCli(['show', '--summary', '--json', 'samples/not-a-cassette.yaml', FILES[0]!]);
   assert.equal(code, 2);
-  assert.equal(stderr, 'cassette: samples/not-a-cassette.yaml: not a go-vcr cassette (no interactions list)\n');
+  assert.equal(stderr, 'cassette: samples/not-a-cassette.yaml: not a cassette: found a YAML mapping with keys name, version, scripts\n');
   assert.equal(stdout.trimEnd().split('\n').length, 2);
 });
 

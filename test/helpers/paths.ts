@@ -26,3 +26,9 @@ export function corpusFiles(folder = ''): string[] {
       .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.ya?ml(\.gz)?$/.test(e.name) ? [join(dir, e.name)] : []));
   return HAS_CORPUS ? walk(join(CORPUS, folder)) : [];
 }
+
+/** The go-vcr folders of the corpus: the dialect sweeps were measured on these (the other folders are issue 13's). */
+export const GO_VCR_FOLDERS = ['fantasy', 'fantasy-2025-11', 'seed'];
+export function goVcrCorpusFiles(): string[] {
+  return GO_VCR_FOLDERS.flatMap((folder) => corpusFiles(folder));
+}

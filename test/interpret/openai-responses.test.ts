@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { exchangesOf, analyzeFile } from '../helpers/analyze.ts';
-import { sample, corpusFile, corpusFiles, SKIP_WITHOUT_CORPUS } from '../helpers/paths.ts';
+import { sample, corpusFile, goVcrCorpusFiles, SKIP_WITHOUT_CORPUS } from '../helpers/paths.ts';
 import { checkOracle, type OracleResult } from '../helpers/oracle.ts';
 import { analyzeInteraction, type AnalyzedCassette, type AnalyzedInteraction } from '../../src/interpret/index.ts';
 import { openaiResponses } from '../../src/interpret/openai-responses.ts';
@@ -241,7 +241,7 @@ test('corpus: arguments the SDK JSON-encoded twice are unwrapped, with a note', 
 
 /** Every interaction of this dialect in the corpus, analyzed once. */
 async function corpusResponses(): Promise<{ file: string; analyzed: AnalyzedCassette; items: AnalyzedInteraction[] }[]> {
-  const files = corpusFiles().filter((file) => readFileSync(file, 'utf8').includes('/responses'));
+  const files = goVcrCorpusFiles().filter((file) => readFileSync(file, 'utf8').includes('/responses'));
   return Promise.all(
     files.map(async (file) => {
       const analyzed = await analyzeFile(file);
