@@ -55,9 +55,10 @@ export function compileScrubOptions(options: Partial<ScrubOptions> = {}): Compil
 /**
  * Already redacted: empty, our placeholder, or one a recorder's own filter wrote — Ruby VCR's
  * `filter_sensitive_data` writes `<NAME>`, vcrpy users and pydantic-ai write `scrubbed`, `REDACTED`,
- * `[FILTERED]`. Checked on the whole value and on the credential after an auth scheme.
+ * `[FILTERED]`, also after a key's prefix (`sk-REDACTED`, `sk-ant-xxxx`). Checked on the whole value
+ * and on the credential after an auth scheme.
  */
-const RECORDER_PLACEHOLDER = /^(?:<[A-Za-z0-9_.:-]+>|redacted|scrubbed|filtered|\[filtered\]|\[redacted\]|x{3,}|\*{3,})$/i;
+const RECORDER_PLACEHOLDER = /^(?:<[A-Za-z0-9_.:-]+>|(?:[a-z]{2,5}-){0,2}(?:redacted|scrubbed|filtered|x{3,}|\*{3,})|\[filtered\]|\[redacted\])$/i;
 
 export function isDone(value: string, placeholder: string): boolean {
   if (value === '' || value === placeholder || value.endsWith(` ${placeholder}`)) return true;

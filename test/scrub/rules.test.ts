@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { compileHosts } from '../../src/scrub/hosts.ts';
 import { DEFAULT_SCRUB_OPTIONS } from '../../src/scrub/config.ts';
 import { KEY_PATTERNS, keyRegExp, mask } from '../../src/scrub/rules.ts';
-import { compileOptions, scanValue } from '../../src/scrub/scan.ts';
+import { compileOptions, isDone, scanValue } from '../../src/scrub/scan.ts';
 
 const c = compileOptions(DEFAULT_SCRUB_OPTIONS, []);
 const rulesIn = (text: string) => scanValue(text, 'text', c).hits.map((h) => h.rule);
@@ -99,4 +99,13 @@ test('every match of a key pattern contains one of its literals (the prefilter n
   // And the scan agrees with a scan that has no prefilter.
   const noPrefilter = { ...c, anyKey: /(?:)/, keys: c.keys.map((k) => ({ ...k, literals: [''] })) };
   for (const [, key] of KEYS) assert.deepEqual(scanValue(`x ${key} y`, 'text', c), scanValue(`x ${key} y`, 'text', noPrefilter));
+});
+
+test('recorder placeholders, also after a key prefix, are already redacted; a key is not', () => {
+  for (const done of ['Bearer sk-REDACTED', 'Bearer <OPENAI_API_KEY>', 'sk-ant-xxxx', 'scrubbed', 'Bearer [FILTERED]', 'REDACTED']) {
+    assert.equal(isDone(done, 'REDACTED'), true, done);
+  }
+  for (const live of ['Bearer sk-test-4f9Qx2LmN8rT1vB6yK3wZ0aC', 'sk-REDACTEDabc123', 'Bearer sk-proj-REDACTED-but-not']) {
+    assert.equal(isDone(live, 'REDACTED'), false, live);
+  }
 });
