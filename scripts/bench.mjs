@@ -157,6 +157,74 @@ function syntheticCassette(size, variant = false) {
   return parts.join('');
 }
 
+function vcrpyStreamInteraction(id, words) {
+  const request = JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: `Question ${id}: tell me a long story about the number ${id}.` }], stream: true });
+  const lines = [];
+  const chunk = (delta, finish) => lines.push(`data: ${JSON.stringify({ id: `chatcmpl-${id}`, object: 'chat.completion.chunk', created: 1700000000 + id, model: 'gpt-4o-2024-08-06', choices: [{ index: 0, delta, finish_reason: finish }] })}`, '');
+  chunk({ role: 'assistant', content: '' }, null);
+  for (let w = 0; w < words; w++) chunk({ content: `word${w} ` }, null);
+  chunk({}, 'stop');
+  lines.push('data: [DONE]', '');
+  // vcrpy's default serializer: a single-quoted scalar, a newline written as a blank line.
+  const body = lines.map((line) => line.replaceAll("'", "''")).join('\n\n        ');
+  return `- request:
+    body: ${quoteSingle(request)}
+    headers:
+      Content-Type:
+      - application/json
+      User-Agent:
+      - OpenAI/Python 1.54.0
+    method: POST
+    uri: https://api.openai.com/v1/chat/completions
+  response:
+    body:
+      string: '${body}'
+    headers:
+      Content-Type:
+      - text/event-stream; charset=utf-8
+    status:
+      code: 200
+      message: OK
+`;
+}
+
+function vcrpyBinaryInteraction(id, bytes) {
+  const data = Buffer.alloc(bytes);
+  for (let i = 0; i < bytes; i++) data[i] = (i * 31 + id) & 0xff;
+  const base64 = data.toString('base64').match(/.{1,70}/g).map((line) => `        ${line}`).join('\n');
+  return `- request:
+    body: null
+    headers:
+      Accept:
+      - '*/*'
+    method: GET
+    uri: https://files.example.com/v1/blobs/${id}
+  response:
+    body:
+      string: !!binary |
+${base64}
+    headers:
+      Content-Type:
+      - application/octet-stream
+    status:
+      code: 200
+      message: OK
+`;
+}
+
+/** A vcrpy cassette (default serializer) of about `size` bytes, mixed like syntheticCassette. */
+function syntheticVcrpyCassette(size) {
+  const parts = ['interactions:\n'];
+  let length = parts[0].length;
+  for (let id = 0; length < size; id++) {
+    const part = id % 8 === 7 ? vcrpyBinaryInteraction(id, 192 * 1024) : vcrpyStreamInteraction(id, 400);
+    parts.push(part);
+    length += part.length;
+  }
+  parts.push('version: 1\n');
+  return parts.join('');
+}
+
 // ---- the checks ------------------------------------------------------------------------------
 
 const rows = [];
@@ -223,6 +291,31 @@ try {
     row('corpus', 'all', `no corpus at ${CORPUS}`, '', 'skipped', '');
   }
 
+  // 5. The newer formats' corpus folders, each against the same Python load of the same files
+  // (Ruby VCR's `!binary` tag needs a constructor in the Python loader, as it does in ours).
+  const formatCorpora = [
+    ['pydantic-ai (vcrpy, parsed_body)', ['pydantic-ai']],
+    ['simonw-llm* (vcrpy)', ['simonw-llm', 'simonw-llm-anthropic', 'simonw-llm-gemini']],
+    ['ruby-openai (Ruby VCR)', ['ruby-openai']],
+  ];
+  for (const [name, names] of formatCorpora) {
+    const dirs = names.map((f) => join(CORPUS, f));
+    if (!dirs.every((f) => existsSync(f))) {
+      row('corpus', `show --json ${name}`, `no ${names.join(', ')} at ${CORPUS}`, '', 'skipped', '≤ 1.0×');
+      continue;
+    }
+    console.error(`corpus ${name}…`);
+    const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : []));
+    const files = dirs.flatMap(walk);
+    const list = join(tmp, `files-${names[0]}.txt`);
+    writeFileSync(list, files.join('\n'));
+    const megabytes = files.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6;
+    const python = ['python3', '-c', `import yaml\nyaml.add_constructor('!binary', lambda l, n: l.construct_yaml_binary(n), Loader=yaml.CSafeLoader)\nfor p in open(${JSON.stringify(list)}).read().split('\\n'):\n    with open(p) as f: yaml.load(f, Loader=yaml.CSafeLoader)`];
+    const label = `python CSafeLoader (${files.length} files, ${megabytes.toFixed(1)} MB)`;
+    const r = paired(python, cli('show', '--json', ...dirs), QUICK ? 3 : 11);
+    row('corpus', `show --json ${name}`, `${label}: ${ms(r.base)}`, ms(r.subject), `${r.ratio.toFixed(2)}×`, '≤ 1.0×', r.ratio <= 1.0);
+  }
+
   // 3. Scaling: synthetic cassettes; time 100 MB / 10 MB, peak RSS against the file size.
   console.error('scaling…');
   const sizes = QUICK ? [1, 10] : [1, 10, 100];
@@ -259,6 +352,17 @@ try {
     const timesText = sizes.map((s) => `${s} MB: ${ms(times[s])}`).join(', ');
     row('scaling', `${name} time`, timesText, `${high} MB: ${ms(times[high])}`, `${growth.toFixed(1)}× for ${high / low}× the size`, '≤ 12×', growth <= 12 * (high / low / 10));
     if (GNU_TIME) row('scaling', `${name} peak RSS`, `start-up ${mb(footprint)}`, `${high} MB file: ${mb(peak)}`, `${(peak / fileKb).toFixed(1)}× file size`, `≤ 4× file + start-up (${mb(limit)})`, peak <= limit);
+  }
+
+  // 6. Peak RSS of show --json on a synthetic vcrpy cassette of the largest size, as above.
+  if (GNU_TIME) {
+    const size = sizes.at(-1);
+    const vcrpyFile = join(tmp, `synthetic-vcrpy-${size}mb.yaml`);
+    writeFileSync(vcrpyFile, syntheticVcrpyCassette(size * 1e6));
+    const fileKb = statSync(vcrpyFile).size / 1024;
+    const limit = 4 * fileKb + footprint;
+    const peak = Math.max(...[1, 2].map(() => timeRun(cli('show', '--json', vcrpyFile)).rss));
+    row('scaling', 'show --json peak RSS (vcrpy)', `start-up ${mb(footprint)}`, `${size} MB file: ${mb(peak)}`, `${(peak / fileKb).toFixed(1)}× file size`, `≤ 4× file + start-up (${mb(limit)})`, peak <= limit);
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
