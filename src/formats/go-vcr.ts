@@ -2,9 +2,53 @@
 // go-vcr's Request/Response yaml tags are the schema: request{url, method, headers, body, form,
 // content_length, host, proto}, response{status, code, headers, body, duration, content_length}.
 
-import type { FormatModule } from './types.ts';
-import { firstMap, isPlainMap } from './shape.ts';
-import { goVcrCassette } from '../read/go-vcr.ts';
+import type { HttpRequest, HttpResponse } from '../model.ts';
+import type { FormatModule, ParsedDocument } from './types.ts';
+import { firstMap, isPlainMap, type PlainMap } from './shape.ts';
+import { mapOfListsHeaders, readInteractions, toBody, toNumber } from './convert.ts';
+import { parseGoDuration } from '../read/go-duration.ts';
+
+function toRequest(value: PlainMap): HttpRequest {
+  const request: HttpRequest = {
+    method: String(value.method ?? 'GET').toUpperCase(),
+    url: String(value.url ?? ''),
+    headers: mapOfListsHeaders(value.headers),
+    body: toBody(value.body),
+  };
+  if (isPlainMap(value.form) && Object.keys(value.form).length > 0) request.form = mapOfListsHeaders(value.form);
+  const contentLength = toNumber(value.content_length);
+  if (contentLength !== undefined) request.contentLength = contentLength;
+  if (typeof value.host === 'string' && value.host) request.host = value.host;
+  if (typeof value.proto === 'string') request.proto = value.proto;
+  return request;
+}
+
+function toResponse(value: PlainMap): HttpResponse {
+  const statusText = value.status === undefined || value.status === null ? '' : String(value.status);
+  const status = toNumber(value.code) ?? toNumber(statusText.split(' ')[0]) ?? 0;
+  const response: HttpResponse = {
+    status,
+    statusText: statusText || String(status),
+    headers: mapOfListsHeaders(value.headers),
+    body: toBody(value.body),
+  };
+  const durationMs = parseGoDuration(value.duration);
+  if (durationMs !== undefined) response.durationMs = durationMs;
+  const contentLength = toNumber(value.content_length);
+  if (contentLength !== undefined) response.contentLength = contentLength;
+  if (typeof value.proto === 'string') response.proto = value.proto;
+  return response;
+}
+
+function readGoVcr(doc: ParsedDocument) {
+  const value = doc.value as PlainMap;
+  const interactions = readInteractions(doc, value.interactions, (item) => {
+    if (!isPlainMap(item.request) || !isPlainMap(item.response)) return undefined;
+    const id = toNumber(item.id);
+    return { ...(id === undefined ? {} : { id }), request: toRequest(item.request), response: toResponse(item.response) };
+  });
+  return { file: doc.file, format: 'go-vcr' as const, formatVersion: toNumber(value.version) ?? 1, interactions };
+}
 
 export const goVcr: FormatModule = {
   name: 'go-vcr',
@@ -20,7 +64,7 @@ export const goVcr: FormatModule = {
   version(value) {
     return isPlainMap(value) && typeof value.version === 'number' ? value.version : 1;
   },
-  read: (doc) => goVcrCassette(doc.file, doc.value, doc.interactionLines),
+  read: readGoVcr,
   sites: {
     interactions: ['interactions'],
     request: {

@@ -24,17 +24,11 @@ function lineOfOffset(text: string, offset: number): { line: number; col: number
   return { line, col: offset - lineStart + 1 };
 }
 
-/** Lines where each item of the interaction list of a JSON document starts (a cheap scan for `{` at the item depth). */
-function jsonInteractionLines(text: string, value: unknown): number[] {
-  void text;
-  void value;
-  return [];
-}
-
 export function parseJsonDocument(file: string, text: string): ParsedDocument {
   try {
     const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    return { file, syntax: 'json', value, interactionLines: jsonInteractionLines(text, value) };
+    // JSON.parse gives no positions: interactions of a JSON document have no line (yet).
+    return { file, syntax: 'json', value, interactionLines: [] };
   } catch (error) {
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message);
@@ -43,16 +37,15 @@ export function parseJsonDocument(file: string, text: string): ParsedDocument {
   }
 }
 
-/** Parses YAML with the fast reader, else with `yaml`. */
-export async function parseYamlDocument(file: string, text: string): Promise<ParsedDocument> {
+/** JSON, or YAML the fast reader is sure of; undefined when only the `yaml` package can tell. */
+export function parseTextFast(file: string, text: string): ParsedDocument | undefined {
+  if (looksLikeJson(text)) return parseJsonDocument(file, text);
   const fast = readGoVcrFast(text);
-  if (fast) return { file, syntax: 'yaml', value: fast.value, interactionLines: fast.interactionLines };
-  const { parseYamlWithPackage } = await import('./parse-yaml.ts');
-  return parseYamlWithPackage(file, text);
+  return fast && { file, syntax: 'yaml', value: fast.value, interactionLines: fast.interactionLines };
 }
 
 export async function parseText(file: string, text: string): Promise<ParsedDocument> {
-  return looksLikeJson(text) ? parseJsonDocument(file, text) : parseYamlDocument(file, text);
+  return parseTextFast(file, text) ?? (await import('./parse-yaml.ts')).parseYamlWithPackage(file, text);
 }
 
 /** A parsed document → Cassette through the format that accepts it; none → exit-2 error naming what was found. */

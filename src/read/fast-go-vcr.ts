@@ -4,8 +4,6 @@
 // collections with content, other tags, folded scalars, comments, tabs, duplicate keys, …), and the
 // caller then uses the `yaml` package. test/read/fast-go-vcr.test.ts checks it against `yaml`.
 
-import type { Cassette } from '../model.ts';
-import { goVcrCassette } from './go-vcr.ts';
 import { doubleQuoted, isSafePlain, resolvePlain, unfoldLines } from './yaml-scalars.ts';
 
 export interface FastRead {
@@ -370,10 +368,4 @@ function blockScalar(bar: number, end: number, indent: number): string {
   if (chomp === '-') return parts.length === 1 ? detach(parts[0]!) : parts.join('\n');
   parts.push('');
   return parts.join('\n');
-}
-
-/** The cassette from the fast reader, or undefined when the `yaml` package has to read it. */
-export function fastGoVcrCassette(file: string, text: string): Cassette | undefined {
-  const fast = readGoVcrFast(text);
-  return fast && goVcrCassette(file, fast.value, fast.interactionLines);
 }

@@ -2,16 +2,11 @@
 // system here: `read-cassette.ts` is the I/O edge (and loads `yaml` only when the fast reader gives up).
 
 import type { Cassette } from '../model.ts';
-import { looksLikeJson, parseJsonDocument, readDocument } from '../formats/parse.ts';
+import { parseTextFast, readDocument } from '../formats/parse.ts';
 import { parseYamlWithPackage } from '../formats/parse-yaml.ts';
-import { readGoVcrFast } from './fast-go-vcr.ts';
 
 export function parseCassette(file: string, text: string): Cassette {
-  if (looksLikeJson(text)) return readDocument(parseJsonDocument(file, text));
-  // The fast reader handles the block YAML recorders write; anything it is unsure of goes through `yaml`.
-  const fast = readGoVcrFast(text);
-  if (fast) return readDocument({ file, syntax: 'yaml', value: fast.value, interactionLines: fast.interactionLines });
-  return parseCassetteWithYaml(file, text);
+  return readDocument(parseTextFast(file, text) ?? parseYamlWithPackage(file, text));
 }
 
 /** The reference path (and the one that reports YAML errors with file:line:col). */
