@@ -15,6 +15,8 @@ import { ollama } from './ollama.ts';
 import { openaiCompletions } from './openai-completions.ts';
 import type { Exchange } from './types.ts';
 import { parseRequestUrl } from './request-url.ts';
+import type { Diagnostic } from '../findings/diagnostic.ts';
+import { bodyDiagnostics } from './body-diagnostics.ts';
 
 /** Tried in order; the first whose `matches` accepts the request interprets it. */
 const DIALECTS: Dialect[] = [openaiChat, openaiResponses, gemini, anthropic, bedrock, bedrockConverse, cohere, ollama, openaiCompletions];
@@ -25,6 +27,8 @@ export interface AnalyzedInteraction {
   responseBody: DecodedBody;
   /** null when the API is not recognised. */
   llm: Exchange | null;
+  /** What decoding and interpreting could not use, in order; empty when all was understood. */
+  diagnostics: Diagnostic[];
 }
 
 export interface AnalyzedCassette {
@@ -43,9 +47,14 @@ export function analyzeInteraction(interaction: Interaction): AnalyzedInteractio
   const url = parseRequestUrl(request.url);
   const info: RequestInfo | undefined = url && { method: request.method, url, body: requestBody };
   const dialect = info && findDialect(info);
-  if (!info || !dialect) return { interaction, requestBody, responseBody, llm: null };
+  const diagnostics = [...bodyDiagnostics(requestBody, 'request'), ...bodyDiagnostics(responseBody, 'response')];
+  if (!info || !dialect) return { interaction, requestBody, responseBody, llm: null, diagnostics };
   const llmRequest = dialect.readRequest(info);
   const llmResponse = dialect.readResponse(responseBody, response, llmRequest);
+  if (llmResponse.diagnostics) {
+    diagnostics.push(...llmResponse.diagnostics);
+    delete llmResponse.diagnostics;
+  }
   const llm: Exchange = {
     provider: dialect.provider,
     host: info.url.host,
@@ -53,7 +62,7 @@ export function analyzeInteraction(interaction: Interaction): AnalyzedInteractio
     request: llmRequest,
     response: llmResponse,
   };
-  return { interaction, requestBody, responseBody, llm };
+  return { interaction, requestBody, responseBody, llm, diagnostics };
 }
 
 export function analyzeCassette(cassette: Cassette): AnalyzedCassette {

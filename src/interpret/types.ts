@@ -1,5 +1,7 @@
 // The LLM view of an interaction: what was asked, what came back. Every dialect produces these.
 
+import type { Diagnostic } from '../findings/diagnostic.ts';
+
 /** The API dialect an interaction speaks. */
 export type Provider =
   | 'openai-chat'
@@ -102,6 +104,11 @@ export interface LlmResponse {
   citations?: Citation[];
   /** Server-side tool activity (web search calls, results), summarized. */
   serverTools?: ContentPart[];
+  /**
+   * What the reducer could not use. analyzeInteraction moves these to AnalyzedInteraction.diagnostics
+   * (with the decoder's), so an Exchange never carries them.
+   */
+  diagnostics?: Diagnostic[];
 }
 
 export interface Exchange {

@@ -6,6 +6,7 @@ import { contentTypeOf } from '../decode/index.ts';
 import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
 import type { Exchange } from '../interpret/types.ts';
 import type { Headers } from '../model.ts';
+import type { Diagnostic } from '../findings/diagnostic.ts';
 
 export interface InteractionJson {
   index: number;
@@ -21,6 +22,8 @@ export interface InteractionJson {
     body?: unknown;
   };
   llm: Exchange | null;
+  /** What decoding and interpreting could not use (codes in src/findings/codes.ts); [] when none. */
+  diagnostics: Diagnostic[];
 }
 
 export interface CassetteJson {
@@ -67,6 +70,7 @@ export function interactionJson(analyzed: AnalyzedInteraction): InteractionJson 
       streamed: isStreamed(analyzed.responseBody),
     },
     llm,
+    diagnostics: analyzed.diagnostics,
   };
   if (!llm) result.response.body = bodyJson(analyzed.responseBody);
   return result;

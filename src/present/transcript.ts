@@ -130,6 +130,11 @@ function responseLines(response: LlmResponse, theme: Theme, stable: boolean): st
   return lines;
 }
 
+/** What decoding or the dialect could not use, dimmed: `! code  message (line N)`. */
+function diagnosticLines(item: AnalyzedInteraction, theme: Theme): string[] {
+  return item.diagnostics.map((d) => theme.dim(`  ! ${d.code}  ${d.message}${d.line ? ` (line ${d.line})` : ''}`));
+}
+
 function rawLines(item: AnalyzedInteraction, theme: Theme): string[] {
   const pad = (line: string) => `    ${line}`;
   return [
@@ -165,6 +170,7 @@ export function renderTranscript(analyzed: AnalyzedCassette, options: Transcript
         lines.push(theme.dim('  not a recognised LLM API; decoded response body:'));
         lines.push(...rawBodyLines(item.responseBody).map((l) => `    ${l}`));
       }
+      lines.push(...diagnosticLines(item, theme));
     }
     previous = llm;
   }
