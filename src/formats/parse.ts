@@ -7,6 +7,7 @@ import { CassetteError } from '../errors.ts';
 import { readGoVcrFast } from '../read/fast-go-vcr.ts';
 import type { ParsedDocument, Syntax } from './types.ts';
 import { describeDocument, detectFormat } from './index.ts';
+import { jsonArrayItemLines } from './json-positions.ts';
 
 /** JSON when the first non-blank character opens a JSON object (YAML flow maps in cassettes are not written by any recorder). */
 export function looksLikeJson(text: string): boolean {
@@ -27,8 +28,8 @@ function lineOfOffset(text: string, offset: number): { line: number; col: number
 export function parseJsonDocument(file: string, text: string): ParsedDocument {
   try {
     const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    // JSON.parse gives no positions: interactions of a JSON document have no line (yet).
-    return { file, syntax: 'json', value, interactionLines: [] };
+    // JSON.parse gives no positions: readDocument finds the interactions' lines in `text` once it knows the format.
+    return { file, syntax: 'json', value, interactionLines: [], text };
   } catch (error) {
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message);
@@ -54,6 +55,7 @@ export function readDocument(doc: ParsedDocument): Cassette {
   if (!format) {
     throw new CassetteError('not-a-cassette', `not a cassette: found ${describeDocument(doc.value, doc.syntax)}`, doc.file);
   }
+  if (doc.syntax === 'json' && doc.text !== undefined) doc.interactionLines = jsonArrayItemLines(doc.text, format.sites.interactions);
   return format.read(doc);
 }
 

@@ -68,6 +68,8 @@ export interface ParsedDocument {
   value: unknown;
   /** 1-based line where each item of the interaction list starts, when known. */
   interactionLines: number[];
+  /** The source text of a JSON document, where the reader finds those lines once the format is known. */
+  text?: string;
 }
 
 export interface FormatModule {
