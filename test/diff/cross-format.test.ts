@@ -3,17 +3,17 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { FileDiffJson } from '../../src/diff/types.ts';
+import type { CassetteDiff } from '../../src/diff/types.ts';
 import { runCli } from '../helpers/cli.ts';
 import { sample } from '../helpers/paths.ts';
 
-async function diffJson(args: string[]): Promise<{ code: number; diff: FileDiffJson }> {
+async function diffJson(args: string[]): Promise<{ code: number; diff: CassetteDiff }> {
   const result = await runCli(['diff', '--json', ...args]);
   assert.equal(result.stderr, '');
-  return { code: result.code, diff: JSON.parse(result.stdout) as FileDiffJson };
+  return { code: result.code, diff: JSON.parse(result.stdout) as CassetteDiff };
 }
 
-const changesOf = (diff: FileDiffJson) => diff.interactions.map((i) => i.changes.map((c) => `${c.kind} ${c.path}`));
+const changesOf = (diff: CassetteDiff) => diff.interactions.map((i) => i.changes.map((c) => `${c.kind} ${c.path}`));
 
 test('vcrpy YAML against a Playwright HAR of the same streamed tool call: the stream means the same', async () => {
   const { code, diff } = await diffJson(['--ignore', 'request.headers.*', sample('vcrpy-openai-chat-tools-stream.yaml'), sample('har-openai-chat-stream.har')]);
