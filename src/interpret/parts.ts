@@ -1,5 +1,6 @@
 // Helpers every dialect uses to build messages, tool calls and usage.
 
+import type { DiagnosticList } from '../findings/diagnostic.ts';
 import type { Citation, ContentPart, LlmError, LlmResponse, ToolCall, Usage } from './types.ts';
 
 /** Tool arguments arrive as JSON text; keep the raw string, flagged, when it is not valid JSON. */
@@ -88,5 +89,28 @@ export function finalResponse(fields: {
   if (citations?.length) response.citations = citations;
   if (serverTools?.length) response.serverTools = serverTools;
   if (incomplete) response.incomplete = true;
+  return response;
+}
+
+// ---- diagnostics helpers (stream reducers) ---------------------------------------------------
+
+/** The start of an event's data, quoted, for a diagnostic: enough to recognise it, never a whole body. */
+export function dataExcerpt(data: string): string {
+  const text = data.trim();
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+}
+
+/** Reports the tool calls whose arguments did not parse as JSON (`events[i]`: the event that finished call i). */
+export function reportInvalidArguments(diagnostics: DiagnosticList, calls: ToolCall[], events: (number | undefined)[] = []): void {
+  calls.forEach((call, i) => {
+    if (!call.invalidArguments) return;
+    const raw = typeof call.arguments === 'string' ? call.arguments : '';
+    diagnostics.add('invalid-tool-arguments', `arguments of ${call.name || 'a tool call'}${call.id ? ` (${call.id})` : ''} are not valid JSON: ${dataExcerpt(raw)}`, events[i]);
+  });
+}
+
+/** Attaches a reducer's diagnostics to its response (left out when there are none). */
+export function withDiagnostics(response: LlmResponse, diagnostics: DiagnosticList): LlmResponse {
+  if (diagnostics.items.length > 0) response.diagnostics = diagnostics.items;
   return response;
 }

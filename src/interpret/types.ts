@@ -12,7 +12,8 @@ export type Provider =
   | 'bedrock'
   | 'bedrock-converse'
   | 'cohere'
-  | 'ollama';
+  | 'ollama'
+  | 'openai-assistants';
 
 export type Role = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
 
@@ -104,6 +105,13 @@ export interface LlmResponse {
   citations?: Citation[];
   /** Server-side tool activity (web search calls, results), summarized. */
   serverTools?: ContentPart[];
+  /** The call's cost in USD as the provider reported it in the response (OpenRouter `usage.cost`). */
+  providerCost?: number;
+  /**
+   * Opaque reasoning signatures that came with the answer's parts (Gemini `thoughtSignature`), whole
+   * and in order: the SDK must send each back on its part (then a reasoning part's `signature`).
+   */
+  signatures?: string[];
   /**
    * What the reducer could not use. analyzeInteraction moves these to AnalyzedInteraction.diagnostics
    * (with the decoder's), so an Exchange never carries them.
