@@ -7,11 +7,27 @@ import type { FormatModule, ParsedDocument } from './types.ts';
 import { isPlainMap, type PlainMap } from './shape.ts';
 import { base64Bytes, nameValueHeaders, readInteractions, scalarText, toNumber } from './convert.ts';
 
-/** content{text, encoding}: base64 when `encoding` says so; no text is an empty body. */
+/**
+ * Polly's node-http adapter stores a Content-Encoded body as a JSON array of base64 chunks, one per
+ * chunk received (`getBodyFromChunks` in @pollyjs/adapter-node-http 6), under `encoding: base64`.
+ * Base64 never starts with `[`, so the two cannot be confused. The bytes, joined; else undefined.
+ */
+export function pollyChunks(text: string): Uint8Array | undefined {
+  if (!text.trimStart().startsWith('[')) return undefined;
+  try {
+    const chunks: unknown = JSON.parse(text);
+    if (Array.isArray(chunks) && chunks.every((c) => typeof c === 'string')) return new Uint8Array(Buffer.concat(chunks.map((c: string) => Buffer.from(c, 'base64'))));
+  } catch {
+    // Not a chunk list: read as base64.
+  }
+  return undefined;
+}
+
+/** content{text, encoding}: base64 (or Polly's base64 chunks) when `encoding` says so; no text is an empty body. */
 function harContent(content: unknown): Body {
   if (!isPlainMap(content) || content.text === undefined || content.text === null) return '';
   const text = scalarText(content.text);
-  return content.encoding === 'base64' ? base64Bytes(text) : text;
+  return content.encoding === 'base64' ? (pollyChunks(text) ?? base64Bytes(text)) : text;
 }
 
 function readHar(doc: ParsedDocument): Cassette {

@@ -2,10 +2,11 @@
 // secret (and the content_length they invalidate) get new source; every other byte is kept. A file
 // without findings comes back as the very same string.
 
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Composer, CST, LineCounter, Parser } from 'yaml';
 import { CassetteError } from '../errors.ts';
+import { decodeContentEncodings, hasGzipMagic, parseContentEncoding } from '../decode/content-encoding.ts';
 import { describeDocument, detectFormat } from '../formats/index.ts';
+import { pollyChunks } from '../formats/har.ts';
 import type { MessageSites, SecretSites, SitePath, Syntax } from '../formats/types.ts';
 import {
   isBinaryItem,
@@ -57,7 +58,8 @@ const samePath = (a: readonly (string | number)[], b: SitePath) => a.length === 
 /** What a path relative to one interaction is, by the format's sites. */
 type SiteKind = 'frame' | 'url' | 'headers-map' | 'headers-list' | 'form' | 'cookies' | 'query' | 'base64-body';
 
-function siteOf(rel: Path, sites: SecretSites): SiteKind | undefined {
+/** `sibling` reads a scalar beside the value in the same map (HAR's `encoding: base64` beside `text`). */
+function siteOf(rel: Path, sites: SecretSites, sibling?: (key: string) => string | undefined): SiteKind | undefined {
   for (const m of [sites.request, sites.response] as MessageSites[]) {
     if (samePath(rel, m.root)) return 'frame';
     if (m.url && samePath(rel, m.url)) return 'url';
@@ -65,21 +67,33 @@ function siteOf(rel: Path, sites: SecretSites): SiteKind | undefined {
     if (m.form && samePath(rel, m.form)) return 'form';
     if (m.cookies && samePath(rel, m.cookies)) return 'cookies';
     if (m.query && samePath(rel, m.query)) return 'query';
-    for (const b of m.bodies) if (b.encoding === 'base64' && samePath(rel, b.path)) return 'base64-body';
+    for (const b of m.bodies) {
+      if (!samePath(rel, b.path)) continue;
+      if (b.encoding === 'base64' || (b.base64When && sibling?.(b.base64When.key) === b.base64When.equals)) return 'base64-body';
+    }
   }
   return undefined;
 }
 
-/** A compressed body's bytes, decoded: by its Content-Encoding or gzip's magic bytes; else undefined. */
+/** A compressed body's bytes, decoded by its Content-Encoding (or gzip's magic bytes); else undefined. */
 function decompress(bytes: Buffer, encoding: string): Buffer | undefined {
-  try {
-    if (encoding === 'gzip' || encoding === 'x-gzip' || (bytes[0] === 0x1f && bytes[1] === 0x8b)) return gunzipSync(bytes);
-    if (encoding === 'deflate') return inflateSync(bytes);
-    if (encoding === 'br') return brotliDecompressSync(bytes);
-  } catch {
-    // Not what the header says: scanned as the bytes they are.
+  let codings = parseContentEncoding(encoding);
+  if (codings.length === 0 && hasGzipMagic(bytes)) codings = ['gzip'];
+  if (codings.length === 0) return undefined;
+  const decoded = decodeContentEncodings(bytes, codings);
+  // Undecodable: not what the header says, so scanned as the bytes they are.
+  return decoded.kind === 'decoded' ? Buffer.from(decoded.bytes) : undefined;
+}
+
+/** A header's first value, from a map of lists (go-vcr, vcrpy, Ruby VCR) or a name/value list (HAR). */
+function headerValue(headers: CST.Token | undefined, name: string): string {
+  if (isSeqToken(headers)) {
+    for (const entry of headers.items) {
+      if (scalarText(mapGet(entry.value, 'name')?.value)?.toLowerCase() === name) return scalarText(mapGet(entry.value, 'value')?.value) ?? '';
+    }
+    return '';
   }
-  return undefined;
+  return valueScalars(mapGet(headers, name, true)?.value).map(scalarText)[0] ?? '';
 }
 
 class Editor {
@@ -148,12 +162,14 @@ class Editor {
   private scrubBinary(token: ScalarToken, path: Path, frame?: Frame): void {
     const base64 = scalarText(token);
     if (base64 === undefined) return;
-    const raw = Buffer.from(base64.replace(/\s+/g, ''), 'base64');
+    const chunked = pollyChunks(base64);
+    const raw = chunked ? Buffer.from(chunked) : Buffer.from(base64.replace(/\s+/g, ''), 'base64');
     const inflated = decompress(raw, frame?.contentEncoding ?? '');
-    if (inflated) {
+    // Chunks are reported, never rewritten: re-cutting them would change what Polly replays.
+    if (inflated || chunked) {
       // Found and reported where the body is; not rewritten: recompressing would not give the
       // recorded bytes back (compressor, level, window), so the file keeps them and --check fails.
-      const hits = scanValue(inflated.toString('latin1'), 'text', { ...this.c, hosts: [] }).hits;
+      const hits = scanValue((inflated ?? raw).toString('latin1'), 'text', { ...this.c, hosts: [] }).hits;
       const before = this.findings.length;
       this.record(token, hits, path, false);
       for (const f of this.findings.slice(before)) f.compressed = true;
@@ -247,7 +263,7 @@ class Editor {
     const own = site === 'frame' ? this.frame(token) : frame;
     for (const [key, item] of mapEntries(token)) {
       const here = [...path, key];
-      const inner = rel && own ? siteOf([...rel, key], this.sites) : undefined;
+      const inner = rel && own ? siteOf([...rel, key], this.sites, (k) => scalarText(mapGet(token, k)?.value)) : undefined;
       if (inner === 'headers-map' && isMapToken(item.value)) this.headers(item.value, here);
       else if (inner === 'headers-list' || inner === 'cookies' || inner === 'query') this.nameValues(item.value!, here, inner === 'headers-list' ? 'headers' : inner);
       else if (inner === 'form' && isMapToken(item.value)) this.form(item.value, here);
@@ -259,8 +275,8 @@ class Editor {
 
   private frame(map: CST.Token): Frame {
     const headers = mapGet(map, 'headers')?.value;
-    const contentType = valueScalars(mapGet(headers, 'content-type', true)?.value).map(scalarText)[0] ?? '';
-    const contentEncoding = valueScalars(mapGet(headers, 'content-encoding', true)?.value).map(scalarText)[0] ?? '';
+    const contentType = headerValue(headers, 'content-type');
+    const contentEncoding = headerValue(headers, 'content-encoding');
     return { map, before: 0, after: 0, contentType: contentType.toLowerCase(), contentEncoding: contentEncoding.toLowerCase().trim() };
   }
 
