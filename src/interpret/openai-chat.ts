@@ -5,9 +5,11 @@ import type { DecodedBody } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
 import { readSseOrJson, type Dialect, type RequestInfo, type StreamAccumulator } from './dialect.ts';
 import { asArray, asNumber, asObject, asString, firstOfIndexZero, isObject, type JsonObject } from './json-access.ts';
-import { finalResponse, mediaPart, toolCall, usage } from './parts.ts';
+import { dataExcerpt, finalResponse, mediaPart, reportInvalidArguments, toolCall, usage, withDiagnostics } from './parts.ts';
 import { errorFromBody } from './errors.ts';
+import { DiagnosticList } from '../findings/diagnostic.ts';
 import type {
+  Citation,
   ContentPart,
   LlmRequest,
   LlmResponse,
@@ -27,6 +29,11 @@ function contentParts(content: unknown): ContentPart[] {
     switch (part.type) {
       case 'text':
         return [{ type: 'text', text: asString(part.text) ?? '' }];
+      case 'thinking': {
+        // Mistral's reasoning, replayed as the typed chunk it came in.
+        const text = thinkingText(part).text;
+        return text ? [{ type: 'reasoning', text }] : [];
+      }
       case 'image_url': {
         const url = asString(asObject(part.image_url).url) ?? asString(part.image_url) ?? '';
         return [mediaPart('image', url, 'image/*')];
@@ -45,6 +52,30 @@ function contentParts(content: unknown): ContentPart[] {
         return [{ type: 'other', kind: String(part.type ?? 'unknown'), summary: JSON.stringify(part).slice(0, 120) }];
     }
   });
+}
+
+/** A URL citation from a Mistral `tool_reference` chunk, or an OpenAI/OpenRouter `url_citation` annotation. */
+function citationOf(raw: unknown): Citation | undefined {
+  const item = asObject(raw);
+  const source = item.type === 'url_citation' && isObject(item.url_citation) ? item.url_citation : item;
+  const url = asString(source.url);
+  if (!url) return undefined;
+  const title = asString(source.title);
+  return title ? { url, title } : { url };
+}
+
+/** Mistral's `thinking` chunk: a list of text (and tool_reference) chunks. */
+function thinkingText(part: JsonObject): { text: string; citations: Citation[] } {
+  const texts: string[] = [];
+  const citations: Citation[] = [];
+  for (const raw of asArray(part.thinking)) {
+    const inner = asObject(raw);
+    if (inner.type === 'tool_reference') {
+      const citation = citationOf(inner);
+      if (citation) citations.push(citation);
+    } else texts.push(asString(inner.text) ?? '');
+  }
+  return { text: texts.join(''), citations };
 }
 
 function reasoningOf(message: JsonObject): string {
@@ -160,6 +191,10 @@ interface ToolCallSlot {
   id: string | null;
   name: string;
   arguments: string;
+  /** Index of the last stream event that added to it. */
+  event?: number;
+  /** A legacy `function_call`, which has no id by design. */
+  legacy?: true;
 }
 
 interface ChatState {
@@ -175,21 +210,77 @@ interface ChatState {
   done: boolean;
   events: number;
   error?: { type: string; message: string };
+  citations: Citation[];
+  /** OpenRouter's `usage.cost` (USD). */
+  providerCost?: number;
+  /** A stream (diagnostics name their event) rather than one plain JSON body. */
+  streamed: boolean;
+  diagnostics: DiagnosticList;
 }
 
-type ChatEvent = { kind: 'chunk'; chunk: JsonObject } | { kind: 'done' } | { kind: 'other' };
+/** `unparsed`: data that is neither JSON nor `[DONE]` (kept for the diagnostic). */
+type ChatEvent = { kind: 'chunk'; chunk: JsonObject } | { kind: 'done' } | { kind: 'unparsed'; data: string } | { kind: 'empty' };
+
+/**
+ * What chunks say in `object`; anything else is a kind of event this reader does not know. Azure's
+ * first chunk (`prompt_filter_results`, no choices) has an empty `object`.
+ */
+const KNOWN_OBJECTS = new Set(['chat.completion.chunk', 'chat.completion', '']);
+
+/** The stream event being applied (undefined for a plain JSON body). */
+function eventIndex(state: ChatState): number | undefined {
+  return state.streamed ? state.events - 1 : undefined;
+}
+
+function addCitation(state: ChatState, citation: Citation | undefined): void {
+  if (citation && !state.citations.some((c) => c.url === citation.url)) state.citations.push(citation);
+}
+
+/** A content list (Mistral): text chunks are text, thinking chunks reasoning, tool_reference chunks citations. */
+function accumulateContentParts(state: ChatState, content: unknown[]): void {
+  for (const raw of content) {
+    const part = asObject(raw);
+    switch (part.type) {
+      case 'text':
+        state.text += asString(part.text) ?? '';
+        break;
+      case 'thinking': {
+        const thinking = thinkingText(part);
+        state.reasoning += thinking.text;
+        for (const citation of thinking.citations) addCitation(state, citation);
+        break;
+      }
+      case 'tool_reference':
+        addCitation(state, citationOf(part));
+        break;
+      case 'reference': // reference_ids into earlier tool results: nothing to show
+        break;
+      default: {
+        const type = String(part.type ?? 'untyped');
+        state.diagnostics.addCounted('unknown-event', `content:${type}`, `content chunk of unknown type "${type}"`, eventIndex(state));
+      }
+    }
+  }
+}
 
 function addToolCallDelta(state: ChatState, raw: unknown, position: number): void {
   const delta = asObject(raw);
   const fn = asObject(delta.function);
   const id = asString(delta.id) || null;
+  const name = asString(fn.name);
   let index = asNumber(delta.index) ?? position;
   // Some servers reuse index 0 for every call; a new id at a filled slot starts a new call.
   const existing = state.toolCalls[index];
-  if (existing && id && existing.id && existing.id !== id) index = state.toolCalls.length;
+  if (existing && id && existing.id && existing.id !== id) {
+    state.diagnostics.add('tool-call-index-collision', `tool call ${id} streamed on index ${index}, which already holds ${existing.id}; read as a separate call`, eventIndex(state));
+    index = state.toolCalls.length;
+  }
+  if (!state.toolCalls[index] && state.streamed && !id && !name) {
+    state.diagnostics.add('delta-before-start', `tool call delta on index ${index} before the call started (no id, no name)`, eventIndex(state));
+  }
   const slot = (state.toolCalls[index] ??= { id: null, name: '', arguments: '' });
+  slot.event = eventIndex(state);
   if (id) slot.id = id;
-  const name = asString(fn.name);
   if (name && !slot.name) slot.name = name;
   const args = fn.arguments;
   if (typeof args === 'string') slot.arguments += args;
@@ -200,7 +291,7 @@ function addToolCallDelta(state: ChatState, raw: unknown, position: number): voi
 function accumulateChoice(state: ChatState, choice: JsonObject, delta: JsonObject): void {
   const content = delta.content;
   if (typeof content === 'string') state.text += content;
-  else if (Array.isArray(content)) state.text += textOfParts(contentParts(content));
+  else if (Array.isArray(content)) accumulateContentParts(state, content);
   // reasoning_content (DeepSeek-style, z.ai, llama.cpp) or reasoning (Groq, OpenRouter); OpenRouter
   // also repeats it in reasoning_details, so that is only read when neither string came (and only
   // when it is there: this runs for every chunk of every stream).
@@ -216,13 +307,29 @@ function accumulateChoice(state: ChatState, choice: JsonObject, delta: JsonObjec
   const legacy = delta.function_call;
   if (isObject(legacy) && (legacy.name !== undefined || legacy.arguments !== undefined)) {
     addToolCallDelta(state, { index: 0, function: legacy }, 0);
+    // The legacy function_call API has no call ids.
+    if (state.toolCalls[0]) state.toolCalls[0].legacy = true;
   }
+  // Web search citations (OpenAI search models, OpenRouter): url_citation annotations.
+  if (Array.isArray(delta.annotations)) for (const annotation of delta.annotations) addCitation(state, citationOf(annotation));
   const finishReason = asString(choice.finish_reason);
   if (finishReason) state.finishReason = finishReason;
 }
 
 const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
-  initial: () => ({ text: '', reasoning: '', refusal: '', toolCalls: [], finishReason: null, usage: null, done: false, events: 0 }),
+  initial: () => ({
+    text: '',
+    reasoning: '',
+    refusal: '',
+    toolCalls: [],
+    finishReason: null,
+    usage: null,
+    done: false,
+    events: 0,
+    citations: [],
+    streamed: true,
+    diagnostics: new DiagnosticList(),
+  }),
 
   accumulate(state, event) {
     state.events++;
@@ -230,8 +337,16 @@ const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
       state.done = true;
       return state;
     }
-    if (event.kind === 'other') return state;
+    if (event.kind === 'empty') return state; // an event with no data: nothing was sent
+    if (event.kind === 'unparsed') {
+      state.diagnostics.add('unparsed-event', `event data is not a JSON object: ${dataExcerpt(event.data)}`, eventIndex(state));
+      return state;
+    }
     const chunk = event.chunk;
+    const object = asString(chunk.object);
+    if (object !== undefined && !KNOWN_OBJECTS.has(object)) {
+      state.diagnostics.addCounted('unknown-event', `object:${object}`, `chunk of unknown object type "${object}"`, eventIndex(state));
+    }
     if (!state.id) state.id = asString(chunk.id) || undefined;
     const model = asString(chunk.model);
     if (model) state.model = model;
@@ -245,14 +360,27 @@ const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
     // Counts are totals so far, so the last one wins.
     const reported = chatUsage(chunk.usage) ?? (isObject(chunk.x_groq) ? chatUsage(chunk.x_groq.usage) : null);
     if (reported) state.usage = reported;
+    const cost = isObject(chunk.usage) ? asNumber(chunk.usage.cost) : undefined;
+    if (cost !== undefined) state.providerCost = cost;
     return state;
   },
 
   finalize(state) {
-    return finalResponse({
+    const slots = state.toolCalls.filter(Boolean);
+    const toolCalls = slots.map((slot) => toolCall(slot.id, slot.name, slot.arguments));
+    const diagnostics = state.diagnostics;
+    slots.forEach((slot, i) => {
+      if (!slot.id && !slot.legacy) diagnostics.add('tool-call-without-id', `tool call ${slot.name || `#${i}`} has no id`, slot.event);
+    });
+    reportInvalidArguments(diagnostics, toolCalls, slots.map((slot) => slot.event));
+    const incomplete = state.events > 0 && !state.done && !state.finishReason && !state.error;
+    if (incomplete && state.streamed) {
+      diagnostics.add('stream-unterminated', `the stream ended after ${state.events} events without [DONE] or a finish reason`, state.events - 1);
+    }
+    const response = finalResponse({
       text: state.text,
       reasoning: state.reasoning,
-      toolCalls: state.toolCalls.filter(Boolean).map((slot) => toolCall(slot.id, slot.name, slot.arguments)),
+      toolCalls,
       finishReason: state.finishReason,
       usage: state.usage,
       events: state.events,
@@ -260,23 +388,33 @@ const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
       model: state.model,
       refusal: state.refusal,
       error: state.error,
-      incomplete: state.events > 0 && !state.done && !state.finishReason && !state.error,
+      citations: state.citations,
+      incomplete,
     });
+    if (state.providerCost !== undefined) response.providerCost = state.providerCost;
+    return withDiagnostics(response, diagnostics);
   },
 };
+
+/** An SSE event as the reducer sees it: a chunk, the terminator, no data, or data that is not JSON. */
+function chatEvent(data: string, json: unknown): ChatEvent {
+  if (isObject(json)) return { kind: 'chunk', chunk: json };
+  const trimmed = data.trim();
+  if (trimmed === '[DONE]') return { kind: 'done' };
+  return trimmed === '' ? { kind: 'empty' } : { kind: 'unparsed', data };
+}
 
 function fromStream(body: Extract<DecodedBody, { kind: 'sse' }>): LlmResponse {
   let state = chatStream.initial();
   for (const event of body.events) {
-    const json = event.data === '[DONE]' ? undefined : eventJson(event);
-    if (isObject(json)) state = chatStream.accumulate(state, { kind: 'chunk', chunk: json });
-    else state = chatStream.accumulate(state, event.data.trim() === '[DONE]' ? { kind: 'done' } : { kind: 'other' });
+    state = chatStream.accumulate(state, chatEvent(event.data, event.data === '[DONE]' ? undefined : eventJson(event)));
   }
   return chatStream.finalize(state);
 }
 
 function fromJson(value: unknown): LlmResponse {
-  const state = chatStream.accumulate(chatStream.initial(), { kind: 'chunk', chunk: asObject(value) });
+  const initial = { ...chatStream.initial(), streamed: false };
+  const state = chatStream.accumulate(initial, { kind: 'chunk', chunk: asObject(value) });
   return { ...chatStream.finalize(state), events: 0 };
 }
 

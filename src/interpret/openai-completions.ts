@@ -5,9 +5,10 @@ import type { DecodedBody } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
 import { readSseOrJson, type Dialect, type RequestInfo, type StreamAccumulator } from './dialect.ts';
 import { errorFromBody } from './errors.ts';
-import { asArray, asObject, asString, firstOfIndexZero, isObject, type JsonObject } from './json-access.ts';
+import { asArray, asNumber, asObject, asString, firstOfIndexZero, isObject, type JsonObject } from './json-access.ts';
 import { chatUsage } from './openai-chat.ts';
-import { finalResponse } from './parts.ts';
+import { dataExcerpt, finalResponse, withDiagnostics } from './parts.ts';
+import { DiagnosticList } from '../findings/diagnostic.ts';
 import type { LlmError, LlmRequest, LlmResponse, Usage } from './types.ts';
 
 const PATH = /\/completions\/?$/;
@@ -42,17 +43,29 @@ interface CompletionState {
   done: boolean;
   events: number;
   error?: LlmError;
+  providerCost?: number;
+  streamed: boolean;
+  diagnostics: DiagnosticList;
 }
 
-type CompletionEvent = { kind: 'chunk'; chunk: JsonObject } | { kind: 'done' } | { kind: 'other' };
+type CompletionEvent = { kind: 'chunk'; chunk: JsonObject } | { kind: 'done' } | { kind: 'unparsed'; data: string } | { kind: 'empty' };
+
+/** `object` of a completion chunk; servers that leave it out are read the same. */
+const KNOWN_OBJECTS = new Set(['text_completion', '']);
 
 const completionStream: StreamAccumulator<CompletionState, CompletionEvent> = {
-  initial: () => ({ text: '', finishReason: null, usage: null, done: false, events: 0 }),
+  initial: () => ({ text: '', finishReason: null, usage: null, done: false, events: 0, streamed: true, diagnostics: new DiagnosticList() }),
   accumulate(state, event) {
     state.events++;
+    const at = state.streamed ? state.events - 1 : undefined;
     if (event.kind === 'done') state.done = true;
+    if (event.kind === 'unparsed') state.diagnostics.add('unparsed-event', `event data is not a JSON object: ${dataExcerpt(event.data)}`, at);
     if (event.kind !== 'chunk') return state;
     const chunk = event.chunk;
+    const object = asString(chunk.object);
+    if (object !== undefined && !KNOWN_OBJECTS.has(object)) {
+      state.diagnostics.addCounted('unknown-event', `object:${object}`, `chunk of unknown object type "${object}"`, at);
+    }
     if (!state.id && asString(chunk.id)) state.id = asString(chunk.id)!;
     if (asString(chunk.model)) state.model = asString(chunk.model)!;
     if (chunk.error !== undefined && chunk.error !== null) state.error = errorFromBody(chunk);
@@ -64,10 +77,16 @@ const completionStream: StreamAccumulator<CompletionState, CompletionEvent> = {
     }
     const reported = chatUsage(chunk.usage);
     if (reported) state.usage = reported;
+    const cost = isObject(chunk.usage) ? asNumber(chunk.usage.cost) : undefined;
+    if (cost !== undefined) state.providerCost = cost;
     return state;
   },
-  finalize: (state) =>
-    finalResponse({
+  finalize(state) {
+    const incomplete = state.events > 0 && !state.done && !state.finishReason && !state.error;
+    if (incomplete && state.streamed) {
+      state.diagnostics.add('stream-unterminated', `the stream ended after ${state.events} events without [DONE] or a finish reason`, state.events - 1);
+    }
+    const response = finalResponse({
       text: state.text,
       reasoning: '',
       toolCalls: [],
@@ -77,22 +96,32 @@ const completionStream: StreamAccumulator<CompletionState, CompletionEvent> = {
       id: state.id,
       model: state.model,
       error: state.error,
-      incomplete: state.events > 0 && !state.done && !state.finishReason && !state.error,
-    }),
+      incomplete,
+    });
+    if (state.providerCost !== undefined) response.providerCost = state.providerCost;
+    return withDiagnostics(response, state.diagnostics);
+  },
 };
 
 function fromStream(body: Extract<DecodedBody, { kind: 'sse' }>): LlmResponse {
   let state = completionStream.initial();
   for (const event of body.events) {
     const json = eventJson(event);
-    const next: CompletionEvent = isObject(json) ? { kind: 'chunk', chunk: json } : event.data.trim() === '[DONE]' ? { kind: 'done' } : { kind: 'other' };
+    const data = event.data.trim();
+    const next: CompletionEvent = isObject(json)
+      ? { kind: 'chunk', chunk: json }
+      : data === '[DONE]'
+        ? { kind: 'done' }
+        : data === ''
+          ? { kind: 'empty' }
+          : { kind: 'unparsed', data };
     state = completionStream.accumulate(state, next);
   }
   return completionStream.finalize(state);
 }
 
 function fromJson(value: unknown): LlmResponse {
-  const state = completionStream.accumulate(completionStream.initial(), { kind: 'chunk', chunk: asObject(value) });
+  const state = completionStream.accumulate({ ...completionStream.initial(), streamed: false }, { kind: 'chunk', chunk: asObject(value) });
   return { ...completionStream.finalize(state), events: 0 };
 }
 
