@@ -9,6 +9,8 @@ import type { Dialect, RequestInfo, StreamAccumulator } from './dialect.ts';
 import { asArray, asNumber, asObject, asString, firstOfIndexZero, isObject, type JsonObject } from './json-access.ts';
 import { base64Size, finalResponse, usage } from './parts.ts';
 import { errorFromBody, httpError } from './errors.ts';
+import { DiagnosticList } from '../findings/diagnostic.ts';
+import { FunctionCallAssembler, type ToolCallPart } from './gemini-function-calls.ts';
 import type { Citation, ContentPart, LlmError, LlmRequest, LlmResponse, Message, ResponseFormat, ToolDefinition, Usage } from './types.ts';
 
 // Matched by the method suffix, so Vertex tuned-model `endpoints/<id>:generateContent` count too.
@@ -46,13 +48,30 @@ function codeExecutionOf(part: JsonObject): ContentPart | undefined {
   return undefined;
 }
 
+/**
+ * A built-in tool the server ran inside the turn (Gemini 3 `toolCall {id, toolType, args}` and its
+ * `toolResponse {id, response}`, e.g. GOOGLE_SEARCH_WEB), summarized: the response can be a page of HTML.
+ */
+function serverToolOf(part: JsonObject): ContentPart | undefined {
+  if (isObject(part.toolCall)) {
+    const call = part.toolCall;
+    return { type: 'other', kind: 'server_tool_call', summary: `${asString(call.toolType) ?? 'tool'}: ${clip(JSON.stringify(call.args ?? {}))}` };
+  }
+  if (isObject(part.toolResponse)) {
+    const response = part.toolResponse;
+    const fields = Object.keys(asObject(response.response));
+    return { type: 'other', kind: 'server_tool_result', summary: `${asString(response.id) ?? 'result'}: ${fields.length ? fields.join(', ') : 'empty'}` };
+  }
+  return undefined;
+}
+
 // ---- request ---------------------------------------------------------------------------------
 
 function toolResultContent(response: unknown): string {
   return typeof response === 'string' ? response : JSON.stringify(response ?? null);
 }
 
-function requestParts(raw: unknown): ContentPart[] {
+function requestParts(raw: unknown, calls: FunctionCallAssembler): ContentPart[] {
   const part = asObject(raw);
   const out: ContentPart[] = [];
   // The signature belongs to the part it came with; a reasoning part carries it, never as text.
@@ -66,8 +85,9 @@ function requestParts(raw: unknown): ContentPart[] {
   if (text !== undefined) {
     out.push({ type: 'text', text });
   } else if (isObject(part.functionCall)) {
-    const call = part.functionCall;
-    out.push({ type: 'tool-call', id: asString(call.id) ?? null, name: asString(call.name) ?? '', arguments: call.args ?? {} });
+    // A streamed call re-sent chunk by chunk: only its first part places it, the others grow it.
+    const started = calls.accept(part.functionCall);
+    if (started) out.push(started);
   } else if (isObject(part.functionResponse)) {
     const result = part.functionResponse;
     const name = asString(result.name);
@@ -80,10 +100,13 @@ function requestParts(raw: unknown): ContentPart[] {
   return out;
 }
 
-function requestMessage(raw: unknown): Message {
+function requestMessage(raw: unknown, calls: FunctionCallAssembler): Message | undefined {
   const content = asObject(raw);
-  const parts = asArray(content.parts).flatMap(requestParts);
+  const given = asArray(content.parts);
+  const parts = given.flatMap((part) => requestParts(part, calls));
   const role = asString(content.role);
+  // A chunk's content that only went on with a streamed call has been folded into that call.
+  if (role === 'model' && given.length > 0 && parts.length === 0 && given.every((p) => isObject(asObject(p).functionCall))) return undefined;
   if (role === 'model') return { role: 'assistant', content: parts };
   const onlyResults = parts.length > 0 && parts.every((p) => p.type === 'tool-result');
   return { role: role === 'function' || onlyResults ? 'tool' : 'user', content: parts };
@@ -124,13 +147,19 @@ function responseFormat(config: JsonObject): ResponseFormat | undefined {
   return undefined;
 }
 
+/** The conversation; one assembler across it, since a streamed call spans the contents of its chunks. */
+function readContents(contents: unknown): Message[] {
+  const calls = new FunctionCallAssembler();
+  return asArray(contents).flatMap((content) => requestMessage(content, calls) ?? []);
+}
+
 function readRequest(info: RequestInfo): LlmRequest {
   const body = info.body.kind === 'json' ? asObject(info.body.value) : {};
   const model = MODEL.exec(info.url.pathname)?.[1];
   const request: LlmRequest = {
     model: model ? decodeURIComponent(model) : null,
     system: systemText(body.systemInstruction ?? body.system_instruction),
-    messages: asArray(body.contents).map(requestMessage),
+    messages: readContents(body.contents),
     tools: toolDefinitions(body),
     stream: GENERATE.exec(info.url.pathname)?.[1] === 'streamG',
   };
@@ -163,17 +192,27 @@ interface GeminiState {
   model?: string;
   text: string;
   reasoning: string;
-  /** Gemini sends each function call whole (args already an object), so no slots are needed. */
-  toolCalls: LlmResponse['toolCalls'];
+  /** Whole calls, and streamed ones (partialArgs) that the assembler keeps growing. */
+  toolCalls: ToolCallPart[];
+  calls: FunctionCallAssembler;
   serverTools: ContentPart[];
   citations: Citation[];
+  signatures: string[];
   finishReason: string | null;
   usage: Usage | null;
   events: number;
   error?: LlmError;
+  diagnostics: DiagnosticList;
+  /** False for a plain JSON answer: one body, no stream that could end early. */
+  streamed: boolean;
 }
 
-export type GeminiEvent = { kind: 'chunk'; chunk: JsonObject } | { kind: 'other' };
+/** A chunk, or an SSE event / array element that is not a JSON object (`length` of its data when known). */
+export type GeminiEvent = { kind: 'chunk'; chunk: JsonObject } | { kind: 'other'; length?: number };
+
+// Part fields the reducer reads, and those that only qualify a part (no content of their own).
+const CONTENT_FIELDS = new Set(['text', 'functionCall', 'functionResponse', 'inlineData', 'inline_data', 'fileData', 'file_data', 'executableCode', 'codeExecutionResult', 'toolCall', 'toolResponse']);
+const QUALIFIER_FIELDS = new Set(['thought', 'thoughtSignature', 'thought_signature', 'videoMetadata', 'partMetadata', 'mediaResolution']);
 
 function addCitation(state: GeminiState, source: unknown): void {
   const item = asObject(source);
@@ -188,22 +227,32 @@ function addServerTool(state: GeminiState, part: ContentPart): void {
   if (!state.serverTools.some((p) => JSON.stringify(p) === key)) state.serverTools.push(part);
 }
 
-function accumulateCandidate(state: GeminiState, candidate: JsonObject): void {
-  for (const raw of asArray(asObject(candidate.content).parts)) {
-    const part = asObject(raw);
-    const text = asString(part.text);
-    if (text !== undefined) {
-      if (part.thought === true) state.reasoning += text;
-      else state.text += text;
-    } else if (isObject(part.functionCall)) {
-      const call = part.functionCall;
-      state.toolCalls.push({ id: asString(call.id) ?? null, name: asString(call.name) ?? '', arguments: call.args ?? {} });
-    } else {
-      // Generated images and code execution; appended, since each arrives whole in its own part.
-      const other = mediaOf(part) ?? codeExecutionOf(part);
-      if (other) state.serverTools.push(other);
+function accumulatePart(state: GeminiState, part: JsonObject, event: number): void {
+  const signature = asString(part.thoughtSignature) ?? asString(part.thought_signature);
+  if (signature) state.signatures.push(signature);
+  const text = asString(part.text);
+  if (text !== undefined) {
+    if (part.thought === true) state.reasoning += text;
+    else state.text += text;
+  } else if (isObject(part.functionCall)) {
+    const started = state.calls.accept(part.functionCall, (problem) => state.diagnostics.add(problem.code, problem.message, event));
+    if (started) state.toolCalls.push(started);
+  } else {
+    // Generated images and code execution; appended, since each arrives whole in its own part.
+    const other = mediaOf(part) ?? codeExecutionOf(part) ?? serverToolOf(part);
+    if (other) state.serverTools.push(other);
+    else {
+      // functionResponse belongs to requests; a part of only qualifiers (a lone thoughtSignature) is accounted for.
+      const kind = Object.keys(part).find((key) => !QUALIFIER_FIELDS.has(key));
+      if (kind !== undefined && !CONTENT_FIELDS.has(kind)) {
+        state.diagnostics.addCounted('unknown-event', `part:${kind}`, `Gemini part "${kind}" not interpreted`, event);
+      }
     }
   }
+}
+
+function accumulateCandidate(state: GeminiState, candidate: JsonObject, event: number): void {
+  for (const raw of asArray(asObject(candidate.content).parts)) accumulatePart(state, asObject(raw), event);
   const grounding = asObject(candidate.groundingMetadata);
   const queries = asArray(grounding.webSearchQueries).map(asString).filter(Boolean);
   if (queries.length) addServerTool(state, { type: 'other', kind: 'web_search', summary: queries.join('; ') });
@@ -217,11 +266,28 @@ function accumulateCandidate(state: GeminiState, candidate: JsonObject): void {
 }
 
 export const geminiStream: StreamAccumulator<GeminiState, GeminiEvent> = {
-  initial: () => ({ text: '', reasoning: '', toolCalls: [], serverTools: [], citations: [], finishReason: null, usage: null, events: 0 }),
+  initial: () => ({
+    text: '',
+    reasoning: '',
+    toolCalls: [],
+    calls: new FunctionCallAssembler(),
+    serverTools: [],
+    citations: [],
+    signatures: [],
+    finishReason: null,
+    usage: null,
+    events: 0,
+    diagnostics: new DiagnosticList(),
+    streamed: true,
+  }),
 
   accumulate(state, event) {
-    state.events++;
-    if (event.kind === 'other') return state;
+    const index = state.events++;
+    if (event.kind === 'other') {
+      const what = event.length === undefined ? 'is not a JSON object' : `(${event.length} characters) is not JSON`;
+      state.diagnostics.add('unparsed-event', `Gemini stream chunk ${index} ${what}`, index);
+      return state;
+    }
     const chunk = event.chunk;
     if (asString(chunk.responseId) && !state.id) state.id = asString(chunk.responseId)!;
     if (asString(chunk.modelVersion)) state.model = asString(chunk.modelVersion)!;
@@ -233,7 +299,7 @@ export const geminiStream: StreamAccumulator<GeminiState, GeminiEvent> = {
       state.error = { type: 'blocked', message: `${blocked}${detail ? `: ${detail}` : ''}` };
     }
     const candidate = firstOfIndexZero(chunk.candidates);
-    if (candidate) accumulateCandidate(state, candidate);
+    if (candidate) accumulateCandidate(state, candidate, index);
     // Counts are totals so far (each chunk repeats the prompt count), so the last one wins.
     const reported = geminiUsage(chunk.usageMetadata);
     if (reported) state.usage = reported;
@@ -241,43 +307,58 @@ export const geminiStream: StreamAccumulator<GeminiState, GeminiEvent> = {
   },
 
   finalize(state) {
-    return finalResponse({
+    // Gemini streams have no terminator: the finish reason is the only sign the answer is whole.
+    const incomplete = state.streamed && state.events > 0 && !state.finishReason && !state.error;
+    if (incomplete) state.diagnostics.add('stream-unterminated', 'Gemini stream ended without a finishReason in any chunk');
+    const unfinished = state.calls.unfinished;
+    if (unfinished) state.diagnostics.add('stream-unterminated', `function call ${unfinished.name}: its arguments were still streaming (willContinue) when the stream ended`);
+    const response = finalResponse({
       text: state.text,
       reasoning: state.reasoning,
-      toolCalls: state.toolCalls,
+      toolCalls: state.toolCalls.map(({ type: _type, ...call }) => call),
       finishReason: state.finishReason,
       usage: state.usage,
-      events: state.events,
+      events: state.streamed ? state.events : 0,
       id: state.id,
       model: state.model,
       error: state.error,
       citations: state.citations,
       serverTools: state.serverTools,
-      // Gemini streams have no terminator: the finish reason is the only sign the answer is whole.
-      incomplete: state.events > 0 && !state.finishReason && !state.error,
+      incomplete,
     });
+    if (state.signatures.length) response.signatures = state.signatures;
+    if (state.diagnostics.items.length) response.diagnostics = state.diagnostics.items;
+    return response;
   },
 };
 
-/** Runs the reducer over chunks (SSE data, or a JSON array's elements). */
-export function reduceChunks(chunks: unknown[]): LlmResponse {
+/** Runs the reducer over chunks (SSE data, or a JSON array's elements; `lengths` of SSE data for diagnostics). */
+export function reduceChunks(chunks: unknown[], lengths?: number[]): LlmResponse {
   let state = geminiStream.initial();
-  for (const chunk of chunks) {
-    state = geminiStream.accumulate(state, isObject(chunk) ? { kind: 'chunk', chunk } : { kind: 'other' });
-  }
+  chunks.forEach((chunk, i) => {
+    state = geminiStream.accumulate(state, isObject(chunk) ? { kind: 'chunk', chunk } : { kind: 'other', length: lengths?.[i] });
+  });
+  return geminiStream.finalize(state);
+}
+
+/** A plain JSON answer through the same reducer, as one chunk that is not a stream event. */
+function reduceSingle(value: unknown): LlmResponse {
+  const state = geminiStream.accumulate({ ...geminiStream.initial(), streamed: false }, { kind: 'chunk', chunk: asObject(value) });
+  state.diagnostics.items.forEach((d) => delete d.event);
   return geminiStream.finalize(state);
 }
 
 function readResponse(body: DecodedBody, response: HttpResponse): LlmResponse {
   let result: LlmResponse;
-  if (body.kind === 'sse') result = reduceChunks(body.events.map(eventJson));
+  if (body.kind === 'sse') {
+    result = reduceChunks(
+      body.events.map(eventJson),
+      body.events.map((e) => e.data.length),
+    );
+  }
   // A JSON array is a whole stream (streamGenerateContent without alt=sse): same reducer.
   else if (body.kind === 'json' && Array.isArray(body.value)) result = reduceChunks(body.value);
-  else {
-    const single = reduceChunks([body.kind === 'json' ? body.value : {}]);
-    result = { ...single, events: 0 };
-    delete result.incomplete;
-  }
+  else result = reduceSingle(body.kind === 'json' ? body.value : {});
   if (response.status >= 400 && !result.error) result.error = httpError(body, response);
   return result;
 }
