@@ -2,7 +2,7 @@
 
 import type { Body, Headers, Interaction } from '../model.ts';
 import { CassetteError } from '../errors.ts';
-import { isPlainMap } from './shape.ts';
+import { isPlainMap, type PlainMap } from './shape.ts';
 
 /** Header bytes (`!!binary` values botocore sends) as text: UTF-8 when valid, else latin1. */
 export function bytesToText(bytes: Uint8Array): string {
@@ -59,16 +59,26 @@ export function base64Bytes(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, 'base64'));
 }
 
-/** Each item of the interaction list → an Interaction, with its line; a malformed item is an error naming it. */
+/** A recorded status code and reason phrase → the model's `status` and status line ("200 OK"). */
+export function statusFields(code: unknown, message: unknown): { status: number; statusText: string } {
+  const status = toNumber(code) ?? 0;
+  const reason = scalarText(message);
+  return { status, statusText: reason ? `${status} ${reason}` : String(status) };
+}
+
+/**
+ * Each item of the interaction list → an Interaction, with its line. `each` gets the item's
+ * `request` and `response` maps; an item without both is an error naming it.
+ */
 export function readInteractions(
   doc: { file: string; interactionLines: number[] },
   list: unknown,
-  each: (item: Record<string, unknown>, index: number) => Omit<Interaction, 'index' | 'line'> | undefined,
+  each: (request: PlainMap, response: PlainMap, item: PlainMap) => Omit<Interaction, 'index' | 'line'>,
 ): Interaction[] {
   if (!Array.isArray(list)) return [];
   return list.map((item, index): Interaction => {
     const line = doc.interactionLines[index];
-    const read = isPlainMap(item) ? each(item, index) : undefined;
+    const read = isPlainMap(item) && isPlainMap(item.request) && isPlainMap(item.response) ? each(item.request, item.response, item) : undefined;
     if (!read) {
       const where = line ? { line, col: 1 } : undefined;
       throw new CassetteError('not-a-cassette', `interaction ${index} has no request or response`, doc.file, where);

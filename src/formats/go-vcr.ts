@@ -42,10 +42,9 @@ function toResponse(value: PlainMap): HttpResponse {
 
 function readGoVcr(doc: ParsedDocument) {
   const value = doc.value as PlainMap;
-  const interactions = readInteractions(doc, value.interactions, (item) => {
-    if (!isPlainMap(item.request) || !isPlainMap(item.response)) return undefined;
+  const interactions = readInteractions(doc, value.interactions, (request, response, item) => {
     const id = toNumber(item.id);
-    return { ...(id === undefined ? {} : { id }), request: toRequest(item.request), response: toResponse(item.response) };
+    return { ...(id === undefined ? {} : { id }), request: toRequest(request), response: toResponse(response) };
   });
   return { file: doc.file, format: 'go-vcr' as const, formatVersion: toNumber(value.version) ?? 1, interactions };
 }

@@ -5,7 +5,7 @@
 import type { Body, Cassette, HttpRequest, HttpResponse } from '../model.ts';
 import type { FormatModule, ParsedDocument } from './types.ts';
 import { isPlainMap, type PlainMap } from './shape.ts';
-import { base64Bytes, nameValueHeaders, readInteractions, scalarText, toNumber } from './convert.ts';
+import { base64Bytes, nameValueHeaders, readInteractions, scalarText, statusFields } from './convert.ts';
 
 /**
  * Polly's node-http adapter stores a Content-Encoded body as a JSON array of base64 chunks, one per
@@ -32,10 +32,7 @@ function harContent(content: unknown): Body {
 
 function readHar(doc: ParsedDocument): Cassette {
   const log = (doc.value as PlainMap).log as PlainMap;
-  const interactions = readInteractions(doc, log.entries, (entry) => {
-    const req = entry.request;
-    const res = entry.response;
-    if (!isPlainMap(req) || !isPlainMap(res)) return undefined;
+  const interactions = readInteractions(doc, log.entries, (req, res, entry) => {
     const request: HttpRequest = {
       method: scalarText(req.method ?? 'GET').toUpperCase(),
       url: scalarText(req.url),
@@ -43,11 +40,8 @@ function readHar(doc: ParsedDocument): Cassette {
       body: isPlainMap(req.postData) ? harContent(req.postData) : '',
     };
     if (typeof req.httpVersion === 'string' && req.httpVersion) request.proto = req.httpVersion;
-    const code = toNumber(res.status) ?? 0;
-    const message = scalarText(res.statusText);
     const response: HttpResponse = {
-      status: code,
-      statusText: message ? `${code} ${message}` : String(code),
+      ...statusFields(res.status, res.statusText),
       headers: nameValueHeaders(res.headers),
       body: harContent(res.content),
     };

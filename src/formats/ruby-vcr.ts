@@ -5,7 +5,7 @@
 import type { Body, Cassette, HttpRequest, HttpResponse } from '../model.ts';
 import type { FormatModule, ParsedDocument } from './types.ts';
 import { isPlainMap, type PlainMap } from './shape.ts';
-import { base64Bytes, mapOfListsHeaders, readInteractions, scalarText, toBody, toNumber } from './convert.ts';
+import { base64Bytes, mapOfListsHeaders, readInteractions, scalarText, statusFields, toBody } from './convert.ts';
 
 export const rubyVcr: FormatModule = {
   name: 'ruby-vcr',
@@ -53,10 +53,7 @@ function rubyBody(body: unknown): Body {
 
 function readRubyVcr(doc: ParsedDocument, name: 'ruby-vcr' | 'ruby-vcr-json'): Cassette {
   const value = doc.value as PlainMap;
-  const interactions = readInteractions(doc, value.http_interactions, (item) => {
-    const req = item.request;
-    const res = item.response;
-    if (!isPlainMap(req) || !isPlainMap(res)) return undefined;
+  const interactions = readInteractions(doc, value.http_interactions, (req, res) => {
     const request: HttpRequest = {
       method: scalarText(req.method ?? 'get').toUpperCase(),
       url: scalarText(req.uri),
@@ -64,11 +61,8 @@ function readRubyVcr(doc: ParsedDocument, name: 'ruby-vcr' | 'ruby-vcr-json'): C
       body: rubyBody(req.body),
     };
     const status = isPlainMap(res.status) ? res.status : { code: res.status };
-    const code = toNumber(status.code) ?? 0;
-    const message = scalarText(status.message);
     const response: HttpResponse = {
-      status: code,
-      statusText: message ? `${code} ${message}` : String(code),
+      ...statusFields(status.code, status.message),
       headers: mapOfListsHeaders(res.headers),
       body: rubyBody(res.body),
     };

@@ -7,7 +7,7 @@
 import type { Body, Cassette, HttpRequest, HttpResponse } from '../model.ts';
 import type { FormatModule, ParsedDocument, SecretSites } from './types.ts';
 import { firstMap, isPlainMap, type PlainMap } from './shape.ts';
-import { mapOfListsHeaders, readInteractions, scalarText, toBody, toNumber } from './convert.ts';
+import { mapOfListsHeaders, readInteractions, scalarText, statusFields, toBody } from './convert.ts';
 
 const sites: SecretSites = {
   interactions: ['interactions'],
@@ -72,10 +72,7 @@ function vcrpyBody(message: PlainMap, nested: boolean): Body {
 
 function readVcrpy(doc: ParsedDocument, name: 'vcrpy' | 'vcrpy-json'): Cassette {
   const value = doc.value as PlainMap;
-  const interactions = readInteractions(doc, value.interactions, (item) => {
-    const req = item.request;
-    const res = item.response;
-    if (!isPlainMap(req) || !isPlainMap(res)) return undefined;
+  const interactions = readInteractions(doc, value.interactions, (req, res) => {
     const request: HttpRequest = {
       method: scalarText(req.method ?? 'GET').toUpperCase(),
       url: scalarText(req.uri ?? req.url),
@@ -83,11 +80,8 @@ function readVcrpy(doc: ParsedDocument, name: 'vcrpy' | 'vcrpy-json'): Cassette 
       body: vcrpyBody(req, false),
     };
     const status = isPlainMap(res.status) ? res.status : { code: res.status_code ?? res.status, message: res.reason_phrase };
-    const code = toNumber(status.code) ?? 0;
-    const message = scalarText(status.message);
     const response: HttpResponse = {
-      status: code,
-      statusText: message ? `${code} ${message}` : String(code),
+      ...statusFields(status.code, status.message),
       headers: mapOfListsHeaders(res.headers),
       body: vcrpyBody(res, true),
     };
