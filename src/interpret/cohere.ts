@@ -9,7 +9,9 @@ import { readSseOrJson, type Dialect, type RequestInfo, type StreamAccumulator }
 import { httpError } from './errors.ts';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
 import { finalResponse, toolCall, usage } from './parts.ts';
-import type { ContentPart, LlmError, LlmRequest, LlmResponse, Message, ResponseFormat, Role, ToolDefinition, Usage } from './types.ts';
+import { DiagnosticList } from '../findings/diagnostic.ts';
+import type { DiagnosticCode } from '../findings/codes.ts';
+import type { Citation, ContentPart, LlmError, LlmRequest, LlmResponse, Message, ResponseFormat, Role, ToolDefinition, Usage } from './types.ts';
 
 // ---- request ---------------------------------------------------------------------------------
 
@@ -108,15 +110,21 @@ interface CohereState {
   content: { type: string; text: string }[];
   toolPlan: string;
   toolCalls: ToolCallSlot[];
+  citations: Citation[];
   finishReason: string | null;
   usage: Usage | null;
   ended: boolean;
   events: number;
   error?: LlmError;
+  diagnostics: DiagnosticList;
+  /** False when a whole JSON answer is replayed as events: no stream to end early, no event indexes. */
+  streamed: boolean;
 }
 
-/** A parsed stream event (`{type, index?, delta?}`), or the name of one whose JSON did not parse. */
-type CohereEvent = JsonObject;
+/** A parsed stream event (`{type, index?, delta?}`), or the data length of one whose JSON did not parse. */
+type CohereEvent = { kind: 'event'; event: JsonObject } | { kind: 'unparsed'; length: number; name?: string | undefined };
+
+const CONTENT_TYPES = new Set(['text', 'thinking']);
 
 /** Billed units are what the account pays; `tokens` are what the model saw: prefer `tokens`. */
 export function cohereUsage(raw: unknown): Usage | null {
@@ -131,26 +139,63 @@ export function cohereUsage(raw: unknown): Usage | null {
   });
 }
 
-function contentItem(state: CohereState, index: number, type: string) {
-  return (state.content[index] ??= { type, text: '' });
+/** Citations whose sources are documents with a URL (web search, RAG documents); tool sources have none. */
+function addCitations(state: CohereState, raw: unknown): void {
+  for (const citation of Array.isArray(raw) ? raw : [raw]) {
+    for (const source of asArray(asObject(citation).sources)) {
+      const document = asObject(asObject(source).document);
+      const url = asString(document.url);
+      if (!url || state.citations.some((c) => c.url === url)) continue;
+      const title = asString(document.title);
+      state.citations.push(title ? { url, title } : { url });
+    }
+  }
+}
+
+function note(state: CohereState, code: DiagnosticCode, message: string, event: number): void {
+  state.diagnostics.add(code, message, state.streamed ? event : undefined);
 }
 
 const cohereStream: StreamAccumulator<CohereState, CohereEvent> = {
-  initial: () => ({ content: [], toolPlan: '', toolCalls: [], finishReason: null, usage: null, ended: false, events: 0 }),
-  accumulate(state, event) {
-    state.events++;
+  initial: () => ({
+    content: [],
+    toolPlan: '',
+    toolCalls: [],
+    citations: [],
+    finishReason: null,
+    usage: null,
+    ended: false,
+    events: 0,
+    diagnostics: new DiagnosticList(),
+    streamed: true,
+  }),
+  accumulate(state, received) {
+    const at = state.events++;
+    if (received.kind === 'unparsed') {
+      note(state, 'unparsed-event', `Cohere event ${at}${received.name ? ` (${received.name})` : ''}: data (${received.length} characters) is not JSON`, at);
+      return state;
+    }
+    const event = received.event;
     const index = asNumber(event.index) ?? 0;
     const delta = asObject(event.delta);
     const message = asObject(delta.message);
-    switch (event.type) {
+    const type = asString(event.type) ?? '';
+    switch (type) {
       case 'message-start':
         if (asString(event.id)) state.id = asString(event.id)!;
         break;
       case 'content-start':
       case 'content-delta': {
         const content = asObject(message.content);
-        const type = asString(content.type) ?? (content.thinking !== undefined ? 'thinking' : 'text');
-        const item = contentItem(state, index, type);
+        if (type === 'content-delta' && !state.content[index]) {
+          note(state, 'delta-before-start', `Cohere content-delta for content ${index}, which had no content-start`, at);
+        }
+        const kind = asString(content.type) ?? state.content[index]?.type ?? (content.thinking !== undefined ? 'thinking' : 'text');
+        if (!CONTENT_TYPES.has(kind)) {
+          state.diagnostics.addCounted('unknown-event', `content:${kind}`, `Cohere content type "${kind}" not interpreted`, state.streamed ? at : undefined);
+          break;
+        }
+        const item = (state.content[index] ??= { type: kind, text: '' });
         item.text += asString(content.text) ?? asString(content.thinking) ?? '';
         break;
       }
@@ -161,12 +206,22 @@ const cohereStream: StreamAccumulator<CohereState, CohereEvent> = {
       case 'tool-call-delta': {
         const call = asObject(message.tool_calls);
         const fn = asObject(call.function);
+        const existing = state.toolCalls[index];
+        if (type === 'tool-call-delta' && !existing) {
+          note(state, 'delta-before-start', `Cohere tool-call-delta for tool call ${index}, which had no tool-call-start`, at);
+        }
+        if (type === 'tool-call-start' && existing && asString(call.id) && existing.id && existing.id !== call.id) {
+          note(state, 'tool-call-index-collision', `Cohere tool calls ${existing.id} and ${String(call.id)} both started on index ${index}`, at);
+        }
         const slot = (state.toolCalls[index] ??= { id: null, name: '', arguments: '' });
         if (asString(call.id)) slot.id = asString(call.id)!;
         if (asString(fn.name)) slot.name = asString(fn.name)!;
         slot.arguments += asString(fn.arguments) ?? '';
         break;
       }
+      case 'citation-start':
+        addCitations(state, message.citations);
+        break;
       case 'message-end': {
         state.ended = true;
         const finish = asString(delta.finish_reason);
@@ -176,24 +231,42 @@ const cohereStream: StreamAccumulator<CohereState, CohereEvent> = {
         if (isObject(delta.error) || asString(delta.error)) state.error = { type: 'error', message: asString(delta.error) ?? JSON.stringify(delta.error) };
         break;
       }
-      // content-end, tool-call-end, citation-start|end and debug events carry nothing kept here.
+      // Ends of blocks and debug traces: nothing to keep.
+      case 'content-end':
+      case 'tool-call-end':
+      case 'citation-end':
+      case 'debug':
+        break;
+      default:
+        state.diagnostics.addCounted('unknown-event', `event:${type}`, `Cohere event type "${type || '(none)'}" not interpreted`, at);
     }
     return state;
   },
   finalize(state) {
     const text = state.content.filter((c) => c && c.type === 'text').map((c) => c.text).join('');
     const thinking = state.content.filter((c) => c && c.type === 'thinking').map((c) => c.text);
-    return finalResponse({
+    const toolCalls = state.toolCalls.filter(Boolean).map((slot) => toolCall(slot.id, slot.name, slot.arguments));
+    for (const call of toolCalls) {
+      // Cohere v2 gives every call an id; the tool message must name it.
+      if (!call.id) state.diagnostics.add('tool-call-without-id', `Cohere tool call ${call.name || '(unnamed)'} has no id`);
+      if (call.invalidArguments) state.diagnostics.add('invalid-tool-arguments', `Cohere tool call ${call.name || '(unnamed)'}: arguments are not valid JSON`);
+    }
+    const incomplete = state.streamed && state.events > 0 && !state.ended && !state.error;
+    if (incomplete) state.diagnostics.add('stream-unterminated', 'Cohere stream ended without message-end');
+    const response = finalResponse({
       text,
       reasoning: [...thinking, ...(state.toolPlan ? [state.toolPlan] : [])].join('\n\n'),
-      toolCalls: state.toolCalls.filter(Boolean).map((slot) => toolCall(slot.id, slot.name, slot.arguments)),
+      toolCalls,
       finishReason: state.finishReason,
       usage: state.usage,
-      events: state.events,
+      events: state.streamed ? state.events : 0,
       id: state.id,
       error: state.error,
-      incomplete: state.events > 0 && !state.ended && !state.error,
+      citations: state.citations,
+      incomplete,
     });
+    if (state.diagnostics.items.length) response.diagnostics = state.diagnostics.items;
+    return response;
   },
 };
 
@@ -201,7 +274,7 @@ function fromStream(body: Extract<DecodedBody, { kind: 'sse' }>): LlmResponse {
   let state = cohereStream.initial();
   for (const event of body.events) {
     const json = eventJson(event);
-    state = cohereStream.accumulate(state, isObject(json) ? json : { type: event.event ?? 'unparsed' });
+    state = cohereStream.accumulate(state, isObject(json) ? { kind: 'event', event: json } : { kind: 'unparsed', length: event.data.length, name: event.event });
   }
   return cohereStream.finalize(state);
 }
@@ -210,16 +283,18 @@ function fromStream(body: Extract<DecodedBody, { kind: 'sse' }>): LlmResponse {
 function fromJson(value: unknown): LlmResponse {
   const body = asObject(value);
   const message = asObject(body.message);
-  let state = cohereStream.accumulate(cohereStream.initial(), { type: 'message-start', id: body.id });
+  const replay = (state: CohereState, event: JsonObject) => cohereStream.accumulate(state, { kind: 'event', event });
+  let state = replay({ ...cohereStream.initial(), streamed: false }, { type: 'message-start', id: body.id });
   asArray(message.content).forEach((item, index) => {
-    state = cohereStream.accumulate(state, { type: 'content-start', index, delta: { message: { content: item } } });
+    state = replay(state, { type: 'content-start', index, delta: { message: { content: item } } });
   });
-  if (asString(message.tool_plan)) state = cohereStream.accumulate(state, { type: 'tool-plan-delta', delta: { message: { tool_plan: message.tool_plan } } });
+  if (asString(message.tool_plan)) state = replay(state, { type: 'tool-plan-delta', delta: { message: { tool_plan: message.tool_plan } } });
   asArray(message.tool_calls).forEach((call, index) => {
-    state = cohereStream.accumulate(state, { type: 'tool-call-start', index, delta: { message: { tool_calls: call } } });
+    state = replay(state, { type: 'tool-call-start', index, delta: { message: { tool_calls: call } } });
   });
-  state = cohereStream.accumulate(state, { type: 'message-end', delta: { finish_reason: body.finish_reason, usage: body.usage } });
-  return { ...cohereStream.finalize(state), events: 0 };
+  if (message.citations !== undefined) state = replay(state, { type: 'citation-start', delta: { message: { citations: message.citations } } });
+  state = replay(state, { type: 'message-end', delta: { finish_reason: body.finish_reason, usage: body.usage } });
+  return cohereStream.finalize(state);
 }
 
 /** Cohere error bodies are `{id, message}`. */

@@ -9,6 +9,7 @@ import type { Dialect, RequestInfo, StreamAccumulator } from './dialect.ts';
 import { errorFromBody, httpError } from './errors.ts';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
 import { base64Size, finalResponse, usage } from './parts.ts';
+import { DiagnosticList } from '../findings/diagnostic.ts';
 import type { ContentPart, LlmError, LlmRequest, LlmResponse, Message, ResponseFormat, Role, ToolCall, ToolDefinition, Usage } from './types.ts';
 
 const PATH = /\/api\/(chat|generate)\/?$/;
@@ -119,21 +120,22 @@ interface OllamaState {
   finishReason: string | null;
   usage: Usage | null;
   done: boolean;
-  /** Lines that were not JSON objects (a recording cut mid-line). */
-  unparsed: number;
   events: number;
   error?: LlmError;
+  diagnostics: DiagnosticList;
+  /** False for `stream: false`: one object, no stream that could end early. */
+  streamed: boolean;
 }
 
-/** One NDJSON line: an object, or the raw text of a line that did not parse. */
+/** One NDJSON line: an object, or the raw text of a line that did not parse (a recording cut mid-line). */
 type OllamaEvent = JsonObject | string;
 
 const ollamaStream: StreamAccumulator<OllamaState, OllamaEvent> = {
-  initial: () => ({ text: '', reasoning: '', toolCalls: [], finishReason: null, usage: null, done: false, unparsed: 0, events: 0 }),
+  initial: () => ({ text: '', reasoning: '', toolCalls: [], finishReason: null, usage: null, done: false, events: 0, diagnostics: new DiagnosticList(), streamed: true }),
   accumulate(state, event) {
-    state.events++;
+    const at = state.events++;
     if (!isObject(event)) {
-      state.unparsed++;
+      state.diagnostics.add('unparsed-event', `Ollama stream line ${at + 1} (${event.length} characters) is not a JSON object`, at);
       return state;
     }
     if (event.error !== undefined) state.error = errorFromBody(event);
@@ -142,7 +144,13 @@ const ollamaStream: StreamAccumulator<OllamaState, OllamaEvent> = {
     const message = isObject(event.message) ? event.message : event;
     state.text += asString(message.content) ?? asString(event.response) ?? '';
     state.reasoning += asString(message.thinking) ?? '';
-    for (const call of asArray(message.tool_calls)) state.toolCalls.push(ollamaToolCall(call));
+    for (const raw of asArray(message.tool_calls)) {
+      const call = ollamaToolCall(raw);
+      if (call.invalidArguments) {
+        state.diagnostics.add('invalid-tool-arguments', `Ollama tool call ${call.name || '(unnamed)'}: arguments are not valid JSON`, state.streamed ? at : undefined);
+      }
+      state.toolCalls.push(call);
+    }
     if (event.done === true) {
       state.done = true;
       state.finishReason = asString(event.done_reason) ?? 'stop';
@@ -154,18 +162,23 @@ const ollamaStream: StreamAccumulator<OllamaState, OllamaEvent> = {
     }
     return state;
   },
-  finalize: (state) =>
-    finalResponse({
+  finalize(state) {
+    const incomplete = state.streamed && state.events > 0 && !state.done && !state.error;
+    if (incomplete) state.diagnostics.add('stream-unterminated', 'Ollama stream ended without a `done: true` line');
+    const response = finalResponse({
       text: state.text,
       reasoning: state.reasoning,
       toolCalls: state.toolCalls,
       finishReason: state.finishReason,
       usage: state.usage,
-      events: state.events,
+      events: state.streamed ? state.events : 0,
       model: state.model,
       error: state.error,
-      incomplete: state.events > 0 && !state.done && !state.error,
-    }),
+      incomplete,
+    });
+    if (state.diagnostics.items.length) response.diagnostics = state.diagnostics.items;
+    return response;
+  },
 };
 
 function readResponse(body: DecodedBody, response: HttpResponse): LlmResponse {
@@ -174,11 +187,10 @@ function readResponse(body: DecodedBody, response: HttpResponse): LlmResponse {
   if (Array.isArray(value)) {
     // An NDJSON stream: one event per line.
     let state = ollamaStream.initial();
-    for (const line of value) state = ollamaStream.accumulate(state, isObject(line) ? line : String(line));
+    for (const line of value) state = ollamaStream.accumulate(state, isObject(line) ? line : typeof line === 'string' ? line : JSON.stringify(line));
     result = ollamaStream.finalize(state);
   } else {
-    result = { ...ollamaStream.finalize(ollamaStream.accumulate(ollamaStream.initial(), asObject(value))), events: 0 };
-    delete result.incomplete;
+    result = ollamaStream.finalize(ollamaStream.accumulate({ ...ollamaStream.initial(), streamed: false }, asObject(value)));
   }
   if (response.status >= 400 && !result.error) result.error = httpError(body, response);
   return result;

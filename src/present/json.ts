@@ -52,7 +52,9 @@ export function bodyJson(body: DecodedBody): unknown {
 }
 
 export function isStreamed(body: DecodedBody): boolean {
-  return body.kind === 'sse' || body.kind === 'event-stream';
+  if (body.kind === 'sse' || body.kind === 'event-stream') return true;
+  // NDJSON (Ollama) decodes to a list whose text is not a JSON array.
+  return body.kind === 'json' && Array.isArray(body.value) && !body.text.trimStart().startsWith('[');
 }
 
 export function interactionJson(analyzed: AnalyzedInteraction): InteractionJson {

@@ -41,6 +41,8 @@ function labeled(label: string, text: string, style: (s: string) => string = (s)
 function streamEventCount(body: DecodedBody): number | undefined {
   if (body.kind === 'sse') return body.events.length;
   if (body.kind === 'event-stream') return body.frames.length;
+  // NDJSON (Ollama) decodes to a list whose text is not a JSON array: one event a line.
+  if (body.kind === 'json' && Array.isArray(body.value) && !body.text.trimStart().startsWith('[')) return body.value.length;
   return undefined;
 }
 
