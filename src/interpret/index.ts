@@ -13,13 +13,14 @@ import { bedrockConverse } from './bedrock-converse.ts';
 import { cohere } from './cohere.ts';
 import { ollama } from './ollama.ts';
 import { openaiCompletions } from './openai-completions.ts';
+import { openaiAssistants } from './openai-assistants.ts';
 import type { Exchange } from './types.ts';
 import { parseRequestUrl } from './request-url.ts';
 import type { Diagnostic } from '../findings/diagnostic.ts';
 import { bodyDiagnostics } from './body-diagnostics.ts';
 
 /** Tried in order; the first whose `matches` accepts the request interprets it. */
-const DIALECTS: Dialect[] = [openaiChat, openaiResponses, gemini, anthropic, bedrock, bedrockConverse, cohere, ollama, openaiCompletions];
+const DIALECTS: Dialect[] = [openaiChat, openaiResponses, gemini, anthropic, bedrock, bedrockConverse, cohere, ollama, openaiCompletions, openaiAssistants];
 
 export interface AnalyzedInteraction {
   interaction: Interaction;

@@ -1,12 +1,18 @@
 // OpenAI Responses API output: a stream reducer over `response.*` events that keeps a snapshot of
 // the response's `output` items (addressed by output_index, like openai-node's ResponseAccumulator),
-// and the reading of those items into an LlmResponse. The plain JSON response is the same snapshot.
+// read into an LlmResponse by openai-responses-items.ts. The plain JSON response is the same snapshot.
+// Every event type of the API reference is listed below, with what it changes or why it changes
+// nothing; any other type is an `unknown-event` diagnostic.
 
 import type { StreamAccumulator } from './dialect.ts';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
-import { finalResponse, toolCall, usage } from './parts.ts';
+import { base64Size, finalResponse, usage, withDiagnostics } from './parts.ts';
 import { errorFromBody } from './errors.ts';
-import type { Citation, ContentPart, LlmError, ToolCall, Usage } from './types.ts';
+import { DiagnosticList } from '../findings/diagnostic.ts';
+import { readOutput, type PartialImages } from './openai-responses-items.ts';
+import type { LlmError, Usage } from './types.ts';
+
+export { outputToolCall, reasoningText, serverToolPart } from './openai-responses-items.ts';
 
 export interface ResponsesState {
   id?: string;
@@ -20,6 +26,15 @@ export interface ResponsesState {
   /** A terminal event (completed, incomplete, failed, error) arrived. */
   terminal: boolean;
   events: number;
+  /** The provider's own cost figure (OpenRouter `usage.cost`, USD). */
+  providerCost?: number;
+  /** A stream (diagnostics name their event), not one plain JSON body. */
+  streamed: boolean;
+  diagnostics: DiagnosticList;
+  /** Index of the last event that touched each output item. */
+  itemEvents: (number | undefined)[];
+  /** image_generation_call.partial_image events per output index: counted and sized, never kept. */
+  partialImages: Map<number, PartialImages>;
 }
 
 /**
@@ -30,6 +45,39 @@ export interface ResponsesState {
 export type ResponsesEvent = JsonObject;
 
 const TERMINAL_STATUSES = new Set(['completed', 'incomplete', 'failed', 'cancelled']);
+
+/**
+ * Events that only report progress the item events already carry (a hosted tool's status), or
+ * that this view has no place for (audio): known, so not diagnosed, and nothing to apply. `''` is
+ * an event with no data and no name, `[DONE]` the terminator some compatible servers add.
+ */
+const PROGRESS_EVENTS = new Set([
+  'response.web_search_call.in_progress',
+  'response.web_search_call.searching',
+  'response.web_search_call.completed',
+  'response.file_search_call.in_progress',
+  'response.file_search_call.searching',
+  'response.file_search_call.completed',
+  'response.code_interpreter_call.in_progress',
+  'response.code_interpreter_call.interpreting',
+  'response.code_interpreter_call.completed',
+  'response.image_generation_call.in_progress',
+  'response.image_generation_call.generating',
+  'response.image_generation_call.completed',
+  'response.mcp_call.in_progress',
+  'response.mcp_call.completed',
+  'response.mcp_call.failed',
+  'response.mcp_list_tools.in_progress',
+  'response.mcp_list_tools.completed',
+  'response.mcp_list_tools.failed',
+  'response.compaction.compacting',
+  'response.audio.delta',
+  'response.audio.done',
+  'response.audio.transcript.delta',
+  'response.audio.transcript.done',
+  '',
+  '[DONE]',
+]);
 
 /** Usage of a response object; counts are final totals, so the last report replaces earlier ones. */
 export function responsesUsage(raw: unknown): Usage | null {
@@ -53,6 +101,11 @@ function finishReasonOf(response: JsonObject): string | null {
   return (status === 'incomplete' && asString(asObject(response.incomplete_details).reason)) || status;
 }
 
+/** The stream event being applied (undefined for a plain JSON body). */
+function eventIndex(state: ResponsesState): number | undefined {
+  return state.streamed ? state.events - 1 : undefined;
+}
+
 /** Applies a whole response object (created, in_progress, completed, … or a plain JSON body). */
 function applyResponse(state: ResponsesState, response: JsonObject): void {
   if (asString(response.id)) state.id = asString(response.id)!;
@@ -61,23 +114,34 @@ function applyResponse(state: ResponsesState, response: JsonObject): void {
   if (reason) state.finishReason = reason;
   const reported = responsesUsage(response.usage);
   if (reported) state.usage = reported;
+  const cost = isObject(response.usage) ? asNumber(response.usage.cost) : undefined;
+  if (cost !== undefined) state.providerCost = cost;
   const error = errorFromBody(response);
   if (error) state.error = error;
   // The final output replaces what the deltas built; an empty list (created/in_progress, or a
   // server that does not repeat it) leaves the built items alone.
   const output = asArray(response.output);
-  if (output.length > 0) state.output = output.map(asObject);
+  if (output.length > 0) {
+    state.output = output.map(asObject);
+    state.itemEvents = output.map(() => eventIndex(state));
+  }
 }
 
-/** The output item an event addresses: by output_index, else by item_id; created as `type` if missing. */
+/**
+ * The output item an event addresses: by output_index, else by item_id. An item the stream never
+ * added is created (typed `type`) so its deltas are kept, and the early delta is diagnosed.
+ */
 function itemOf(state: ResponsesState, event: JsonObject, type: string): JsonObject {
   const index = asNumber(event.output_index);
-  if (index !== undefined && index >= 0) return (state.output[index] ??= { type, id: event.item_id });
-  const found = state.output.find((item) => item && item.id === event.item_id);
-  if (found) return found;
-  const item: JsonObject = { type, id: event.item_id };
-  state.output.push(item);
-  return item;
+  let at = index !== undefined && index >= 0 ? index : state.output.findIndex((item) => item && item.id === event.item_id);
+  if (at < 0 || !state.output[at]) {
+    if (at < 0) at = state.output.length;
+    state.output[at] = { type, id: event.item_id };
+    const what = asString(event.item_id) ? `${type} ${String(event.item_id)}` : type;
+    state.diagnostics.add('delta-before-start', `${String(event.type)} for output ${at} (${what}) before its output_item.added`, eventIndex(state));
+  }
+  state.itemEvents[at] = eventIndex(state);
+  return state.output[at]!;
 }
 
 /** An item's list field (content, summary, annotations), created on demand. */
@@ -86,11 +150,18 @@ function listOf(owner: JsonObject, field: string): unknown[] {
   return owner[field] as unknown[];
 }
 
-/** The slot `index` of an item's list field, created on demand (typed as `type` when new). */
-function slotOf(owner: JsonObject, field: string, index: unknown, type: string): JsonObject {
+/**
+ * The slot `index` of an item's list field (a content or summary part). A part the stream never
+ * added is created (typed `type`), and the early delta is diagnosed.
+ */
+function slotOf(state: ResponsesState, event: JsonObject, owner: JsonObject, field: string, index: unknown, type: string): JsonObject {
   const list = listOf(owner, field);
   const at = asNumber(index) ?? 0;
-  if (!isObject(list[at])) list[at] = { type };
+  if (!isObject(list[at])) {
+    list[at] = { type };
+    const added = field === 'summary' ? 'reasoning_summary_part.added' : 'content_part.added';
+    state.diagnostics.add('delta-before-start', `${String(event.type)} for ${field} part ${at} of ${String(owner.id ?? owner.type)} before its ${added}`, eventIndex(state));
+  }
   return list[at] as JsonObject;
 }
 
@@ -98,7 +169,7 @@ function slotOf(owner: JsonObject, field: string, index: unknown, type: string):
 function textSlot(state: ResponsesState, event: JsonObject, eventType: string): JsonObject {
   const reasoning = eventType.startsWith('response.reasoning_text');
   const item = itemOf(state, event, reasoning ? 'reasoning' : 'message');
-  return slotOf(item, 'content', event.content_index, reasoning ? 'reasoning_text' : 'output_text');
+  return slotOf(state, event, item, 'content', event.content_index, reasoning ? 'reasoning_text' : 'output_text');
 }
 
 function append(target: JsonObject, field: string, delta: unknown): void {
@@ -107,6 +178,54 @@ function append(target: JsonObject, field: string, delta: unknown): void {
 
 function replace(target: JsonObject, field: string, value: unknown): void {
   if (typeof value === 'string') target[field] = value;
+}
+
+/** The object in `owner[field]`, created on demand (a shell call's action, a patch's operation). */
+function objectField(owner: JsonObject, field: string): JsonObject {
+  if (!isObject(owner[field])) owner[field] = {};
+  return owner[field] as JsonObject;
+}
+
+/** A shell call's command `command_index`: added, extended by deltas, replaced when done. */
+function applyShellCommand(state: ResponsesState, event: JsonObject, mode: 'set' | 'append'): void {
+  const commands = listOf(objectField(itemOf(state, event, 'shell_call'), 'action'), 'commands');
+  const at = asNumber(event.command_index) ?? commands.length;
+  const text = mode === 'append' ? event.delta : event.command;
+  if (typeof text !== 'string') return;
+  commands[at] = mode === 'append' ? (asString(commands[at]) ?? '') + text : text;
+}
+
+/** Streamed stdout/stderr of a shell command, into the shell_call_output item's `output` list. */
+function applyShellOutput(state: ResponsesState, event: JsonObject, done: boolean): void {
+  const output = listOf(itemOf(state, event, 'shell_call_output'), 'output');
+  const at = asNumber(event.command_index) ?? 0;
+  if (done) {
+    const chunks = asArray(event.output).map(asObject);
+    if (chunks.length === 0) return;
+    output[at] = {
+      stdout: chunks.map((c) => asString(c.stdout) ?? '').join(''),
+      stderr: chunks.map((c) => asString(c.stderr) ?? '').join(''),
+      outcome: chunks.at(-1)!.outcome,
+    };
+    return;
+  }
+  const slot = isObject(output[at]) ? (output[at] as JsonObject) : (output[at] = {} as JsonObject);
+  const delta = asObject(event.delta);
+  append(slot, 'stdout', delta.stdout);
+  append(slot, 'stderr', delta.stderr);
+}
+
+/** Replaces the item at the event's output_index, diagnosing a different item already there. */
+function setItem(state: ResponsesState, event: JsonObject): void {
+  const index = asNumber(event.output_index) ?? state.output.length;
+  const item = asObject(event.item);
+  const existing = state.output[index];
+  const [before, after] = [asString(existing?.id), asString(item.id)];
+  if (before && after && before !== after) {
+    state.diagnostics.add('tool-call-index-collision', `output ${index} held ${before}; ${String(event.type)} put ${after} there`, eventIndex(state));
+  }
+  state.output[index] = item;
+  state.itemEvents[index] = eventIndex(state);
 }
 
 function applyEvent(state: ResponsesState, event: JsonObject): void {
@@ -133,15 +252,18 @@ function applyEvent(state: ResponsesState, event: JsonObject): void {
         : { type: asString(event.code) ?? 'error', message: asString(event.message) ?? '' };
       return;
     case 'response.output_item.added':
-    case 'response.output_item.done': {
-      const index = asNumber(event.output_index) ?? state.output.length;
-      state.output[index] = asObject(event.item);
+    case 'response.output_item.done':
+      setItem(state, event);
       return;
-    }
     case 'response.content_part.added':
     case 'response.content_part.done':
-      listOf(itemOf(state, event, 'message'), 'content')[asNumber(event.content_index) ?? 0] = asObject(event.part);
+    // Bedrock Mantle names the reasoning item's text parts this way.
+    case 'response.reasoning_part.added':
+    case 'response.reasoning_part.done': {
+      const reasoning = type.startsWith('response.reasoning_part');
+      listOf(itemOf(state, event, reasoning ? 'reasoning' : 'message'), 'content')[asNumber(event.content_index) ?? 0] = asObject(event.part);
       return;
+    }
     case 'response.output_text.delta':
     case 'response.reasoning_text.delta':
       append(textSlot(state, event, type), 'text', event.delta);
@@ -151,13 +273,13 @@ function applyEvent(state: ResponsesState, event: JsonObject): void {
       replace(textSlot(state, event, type), 'text', event.text);
       return;
     case 'response.refusal.delta':
-      append(slotOf(itemOf(state, event, 'message'), 'content', event.content_index, 'refusal'), 'refusal', event.delta);
+      append(slotOf(state, event, itemOf(state, event, 'message'), 'content', event.content_index, 'refusal'), 'refusal', event.delta);
       return;
     case 'response.refusal.done':
-      replace(slotOf(itemOf(state, event, 'message'), 'content', event.content_index, 'refusal'), 'refusal', event.refusal);
+      replace(slotOf(state, event, itemOf(state, event, 'message'), 'content', event.content_index, 'refusal'), 'refusal', event.refusal);
       return;
     case 'response.output_text.annotation.added': {
-      const part = slotOf(itemOf(state, event, 'message'), 'content', event.content_index, 'output_text');
+      const part = slotOf(state, event, itemOf(state, event, 'message'), 'content', event.content_index, 'output_text');
       const annotations = listOf(part, 'annotations');
       annotations[asNumber(event.annotation_index) ?? annotations.length] = asObject(event.annotation);
       return;
@@ -174,24 +296,72 @@ function applyEvent(state: ResponsesState, event: JsonObject): void {
     case 'response.custom_tool_call_input.done':
       replace(itemOf(state, event, 'custom_tool_call'), 'input', event.input);
       return;
+    case 'response.mcp_call_arguments.delta':
+      append(itemOf(state, event, 'mcp_call'), 'arguments', event.delta);
+      return;
+    case 'response.mcp_call_arguments.done':
+      replace(itemOf(state, event, 'mcp_call'), 'arguments', event.arguments);
+      return;
+    case 'response.code_interpreter_call_code.delta':
+      append(itemOf(state, event, 'code_interpreter_call'), 'code', event.delta);
+      return;
+    case 'response.code_interpreter_call_code.done':
+      replace(itemOf(state, event, 'code_interpreter_call'), 'code', event.code);
+      return;
+    case 'response.image_generation_call.partial_image': {
+      itemOf(state, event, 'image_generation_call');
+      const index = asNumber(event.output_index) ?? -1;
+      const seen = state.partialImages.get(index) ?? { count: 0, bytes: 0 };
+      seen.count++;
+      seen.bytes += base64Size(asString(event.partial_image_b64) ?? '');
+      state.partialImages.set(index, seen);
+      return;
+    }
+    case 'response.shell_call_command.added':
+    case 'response.shell_call_command.done':
+      applyShellCommand(state, event, 'set');
+      return;
+    case 'response.shell_call_command.delta':
+      applyShellCommand(state, event, 'append');
+      return;
+    case 'response.shell_call_output_content.delta':
+    case 'response.shell_call_output_content.done':
+      applyShellOutput(state, event, type.endsWith('.done'));
+      return;
+    case 'response.apply_patch_call_operation_diff.delta':
+      append(objectField(itemOf(state, event, 'apply_patch_call'), 'operation'), 'diff', event.delta);
+      return;
+    case 'response.apply_patch_call_operation_diff.done':
+      replace(objectField(itemOf(state, event, 'apply_patch_call'), 'operation'), 'diff', event.diff);
+      return;
     case 'response.reasoning_summary_part.added':
     case 'response.reasoning_summary_part.done':
       listOf(itemOf(state, event, 'reasoning'), 'summary')[asNumber(event.summary_index) ?? 0] = asObject(event.part);
       return;
     case 'response.reasoning_summary_text.delta':
-      append(slotOf(itemOf(state, event, 'reasoning'), 'summary', event.summary_index, 'summary_text'), 'text', event.delta);
+      append(slotOf(state, event, itemOf(state, event, 'reasoning'), 'summary', event.summary_index, 'summary_text'), 'text', event.delta);
       return;
     case 'response.reasoning_summary_text.done':
-      replace(slotOf(itemOf(state, event, 'reasoning'), 'summary', event.summary_index, 'summary_text'), 'text', event.text);
+      replace(slotOf(state, event, itemOf(state, event, 'reasoning'), 'summary', event.summary_index, 'summary_text'), 'text', event.text);
       return;
     default:
-      // web_search_call.* / file_search_call.* progress and anything newer: the item events say it all.
-      return;
+      if (PROGRESS_EVENTS.has(type)) return;
+      state.diagnostics.addCounted('unknown-event', type, `unknown event type "${type}"`, eventIndex(state));
   }
 }
 
 export const responsesStream: StreamAccumulator<ResponsesState, ResponsesEvent> = {
-  initial: () => ({ finishReason: null, output: [], usage: null, terminal: false, events: 0 }),
+  initial: () => ({
+    finishReason: null,
+    output: [],
+    usage: null,
+    terminal: false,
+    events: 0,
+    streamed: true,
+    diagnostics: new DiagnosticList(),
+    itemEvents: [],
+    partialImages: new Map(),
+  }),
 
   accumulate(state, event) {
     state.events++;
@@ -200,8 +370,13 @@ export const responsesStream: StreamAccumulator<ResponsesState, ResponsesEvent> 
   },
 
   finalize(state) {
-    const read = readOutput(state.output.filter(isObject));
-    return finalResponse({
+    const items = Array.from(state.output, (item) => (isObject(item) ? item : undefined));
+    const read = readOutput(items, state);
+    const incomplete = state.events > 0 && !state.terminal;
+    if (incomplete && state.streamed) {
+      state.diagnostics.add('stream-unterminated', `the stream ended after ${state.events} events without response.completed or another terminal event`, state.events - 1);
+    }
+    const response = finalResponse({
       text: read.text,
       reasoning: read.reasoning,
       toolCalls: read.toolCalls,
@@ -214,79 +389,9 @@ export const responsesStream: StreamAccumulator<ResponsesState, ResponsesEvent> 
       error: state.error,
       citations: read.citations,
       serverTools: read.serverTools,
-      incomplete: state.events > 0 && !state.terminal,
+      incomplete,
     });
+    if (state.providerCost !== undefined) response.providerCost = state.providerCost;
+    return withDiagnostics(response, state.diagnostics);
   },
 };
-
-// ---- output items → response -------------------------------------------------------------------
-
-interface OutputSummary {
-  text: string;
-  reasoning: string;
-  refusal: string;
-  toolCalls: ToolCall[];
-  citations: Citation[];
-  serverTools: ContentPart[];
-}
-
-/** Text of a reasoning item: the summaries, then any raw reasoning text (open-weight models). */
-export function reasoningText(item: JsonObject): string {
-  const texts = [...asArray(item.summary), ...asArray(item.content)].map((p) => asString(asObject(p).text) ?? '');
-  return texts.filter(Boolean).join('\n\n');
-}
-
-/** One line for a server-side tool item: the search query, the page opened, or the item type. */
-export function serverToolPart(item: JsonObject): ContentPart {
-  const type = asString(item.type) ?? 'unknown';
-  if (type === 'web_search_call') {
-    const action = asObject(item.action);
-    const queries = asArray(action.queries).filter((q): q is string => typeof q === 'string');
-    const what = asString(action.query) ?? (queries.join('; ') || asString(action.url) || asString(action.type) || 'search');
-    const sources = asArray(action.sources).length;
-    return { type: 'other', kind: 'web_search', summary: sources ? `${what} (${sources} sources)` : what };
-  }
-  const detail = asString(item.status) ? ` (${String(item.status)})` : '';
-  return { type: 'other', kind: type.replace(/_call$/, ''), summary: `${asString(item.id) ?? type}${detail}` };
-}
-
-/** A client tool call item (function, custom or computer call), or undefined for other items. */
-export function outputToolCall(item: JsonObject): ToolCall | undefined {
-  const id = asString(item.call_id) ?? asString(item.id) ?? null;
-  switch (item.type) {
-    case 'function_call':
-      return toolCall(id, asString(item.name) ?? '', asString(item.arguments) ?? '');
-    case 'custom_tool_call':
-      // Custom tools take free text, not JSON: keep it as the string it is.
-      return { id, name: asString(item.name) ?? '', arguments: asString(item.input) ?? '' };
-    case 'computer_call':
-      return { id, name: 'computer', arguments: item.action ?? {} };
-    default:
-      return undefined;
-  }
-}
-
-function readOutput(items: JsonObject[]): OutputSummary {
-  const out: OutputSummary = { text: '', reasoning: '', refusal: '', toolCalls: [], citations: [], serverTools: [] };
-  const reasoning: string[] = [];
-  for (const item of items) {
-    const call = outputToolCall(item);
-    if (call) out.toolCalls.push(call);
-    else if (item.type === 'reasoning') reasoning.push(reasoningText(item));
-    else if (item.type === 'message' || item.type === undefined) {
-      for (const part of Array.from(asArray(item.content), asObject)) {
-        if (part.type === 'refusal') out.refusal += asString(part.refusal) ?? '';
-        else out.text += asString(part.text) ?? '';
-        for (const annotation of Array.from(asArray(part.annotations), asObject)) {
-          const url = asString(annotation.url);
-          if (annotation.type !== 'url_citation' || !url) continue;
-          if (out.citations.some((c) => c.url === url)) continue;
-          const title = asString(annotation.title);
-          out.citations.push(title ? { url, title } : { url });
-        }
-      }
-    } else out.serverTools.push(serverToolPart(item));
-  }
-  out.reasoning = reasoning.filter(Boolean).join('\n\n');
-  return out;
-}

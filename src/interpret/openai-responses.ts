@@ -6,8 +6,9 @@ import type { DecodedBody } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
 import { readSseOrJson, type Dialect, type RequestInfo } from './dialect.ts';
 import { asArray, asObject, asString, isObject, type JsonObject } from './json-access.ts';
-import { base64Size, joinText, mediaPart, parseToolArguments } from './parts.ts';
-import { outputToolCall, reasoningText, responsesStream, serverToolPart } from './openai-responses-stream.ts';
+import { base64Size, dataExcerpt, joinText, mediaPart, parseToolArguments } from './parts.ts';
+import { responsesStream } from './openai-responses-stream.ts';
+import { outputToolCall, reasoningText, serverToolPart, shellOrPlainOutput } from './openai-responses-items.ts';
 import type {
   ContentPart,
   LlmRequest,
@@ -70,7 +71,9 @@ function outputText(output: unknown): string {
 }
 
 function toolResult(item: JsonObject): ContentPart {
-  return { type: 'tool-result', toolCallId: asString(item.call_id) ?? null, content: outputText(item.output) };
+  // local_shell_call_output names its call by `id` (the model's call id), the others by call_id.
+  const callId = asString(item.call_id) ?? (item.type === 'local_shell_call_output' ? asString(item.id) : undefined) ?? null;
+  return { type: 'tool-result', toolCallId: callId, content: shellOrPlainOutput(item) ?? outputText(item.output) };
 }
 
 /**
@@ -186,12 +189,18 @@ function readRequest(info: RequestInfo): LlmRequest {
 
 function fromStream(body: Extract<DecodedBody, { kind: 'sse' }>): LlmResponse {
   let state = responsesStream.initial();
-  for (const event of body.events) {
+  body.events.forEach((event, index) => {
     const json = eventJson(event);
+    const trimmed = event.data.trim();
+    if (!isObject(json) && trimmed !== '' && trimmed !== '[DONE]') {
+      state.diagnostics.add('unparsed-event', `event data is not a JSON object: ${dataExcerpt(event.data)}`, index);
+    }
     // The type is in the data; the SSE `event:` line repeats it, and is all a bare `error` may have.
+    // A JSON event with neither is of no known type.
     const data = isObject(json) ? json : {};
-    state = responsesStream.accumulate(state, typeof data.type === 'string' ? data : { ...data, type: event.event ?? '' });
-  }
+    const fallback = event.event ?? (isObject(json) ? '(untyped)' : trimmed === '[DONE]' ? '[DONE]' : '');
+    state = responsesStream.accumulate(state, typeof data.type === 'string' ? data : { ...data, type: fallback });
+  });
   return responsesStream.finalize(state);
 }
 
@@ -199,7 +208,7 @@ function fromStream(body: Extract<DecodedBody, { kind: 'sse' }>): LlmResponse {
 function fromJson(value: unknown): LlmResponse {
   // Not copied although the decoded body keeps `value`: a whole-response event is stored, never
   // edited (only delta events edit items, and a plain body has none).
-  const state = responsesStream.accumulate(responsesStream.initial(), { type: 'response', response: asObject(value) });
+  const state = responsesStream.accumulate({ ...responsesStream.initial(), streamed: false }, { type: 'response', response: asObject(value) });
   return { ...responsesStream.finalize(state), events: 0 };
 }
 
