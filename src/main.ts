@@ -23,9 +23,10 @@ Examples:
   $ cassette textconv testdata/chat.yaml             # git diff.<driver>.textconv
   $ cassette diff testdata.orig/ testdata/           # what changed in meaning after a re-recording
   $ cassette scrub --check testdata/                 # pre-commit / CI: any credentials left?
+  $ cassette lint testdata/                          # what is wrong with the recordings (and credentials)
   $ cassette export --format har testdata/chat.yaml > chat.har
 
-Exit status: 0 ok, 1 differences or findings (diff, scrub --check), 2 bad input or usage.
+Exit status: 0 ok, 1 differences or findings (diff, scrub --check, lint), 2 bad input or usage.
 Run 'cassette <command> --help' for a command's options.`,
     )
     .configureOutput({
@@ -94,6 +95,9 @@ Examples:
     .option('--replace <regex=text>', 'also replace this pattern in bodies, URLs and headers (repeatable)', collect)
     .option('--drop', 'remove credential headers instead of replacing their values')
     .option('--json', 'print one JSON object per file (NDJSON): file, status, masked findings')
+    .option('-f, --format <format>', 'with --check: text (default), json (= --json), sarif (SARIF 2.1.0) or github (workflow commands)')
+    .option('-o, --output <file>', 'with --check: write the findings to this file (atomically) instead of stdout')
+    .option('--baseline <file>', 'with --check: report only findings not in this baseline (cassette lint --write-baseline)')
     .option('--no-color', 'no colors (also NO_COLOR=1; colors are only used on a terminal)')
     .addHelpText(
       'after',
@@ -104,6 +108,7 @@ or --dry-run, 2 bad input (a file that does not parse is left untouched).
 
 Examples:
   $ cassette scrub --check testdata/
+  $ cassette scrub --check --format sarif --output scrub.sarif testdata/
   $ cassette scrub testdata/fixtures/chat.yaml
   $ cassette scrub --host llm-gateway.corp.internal=api.openai.com --dry-run testdata/
   $ cassette scrub --header X-Tenant-Token --replace 'acct_[0-9]+=acct_0' testdata/`,
@@ -111,6 +116,46 @@ Examples:
     .action(async (paths: string[], options) => {
       const { scrub } = await import('./commands/scrub.ts');
       setCode(await scrub(paths, options, io));
+    });
+
+  program
+    .command('lint')
+    .description('Check cassettes for what is wrong with a recording: cut-off streams, errors, bad tool calls, answers sent back changed, credentials, bodies.')
+    .argument('[paths...]', 'cassette files or directories (searched for *.yaml, *.yml, *.json, *.har, and .gz)')
+    .option('-f, --format <format>', 'text (file:line:col rule message), json (NDJSON, one object per file), sarif (SARIF 2.1.0) or github (workflow commands)', 'text')
+    .option('-o, --output <file>', 'write the findings to this file (atomically) instead of stdout')
+    .option('--rule <id=severity>', 'set a rule to error, warning, note or off (repeatable)', collect)
+    .option('--disable <id>', 'switch a rule off (repeatable)', collect)
+    .option('--fail-on <severity>', 'exit 1 for findings at or above this severity: error (default), warning or note')
+    .option('--max-warnings <n>', 'also exit 1 when there are more than n warnings')
+    .option('--max-body-size <bytes>', 'bodies above this size are oversized-body (default 1048576)')
+    .option('--baseline <file>', 'report only findings not in this baseline (written by --write-baseline)')
+    .option('--write-baseline <file>', 'write the current findings to this baseline file and exit 0')
+    .option('--host <old=new>', 'a host map, as for scrub: hosts left unmapped are host-map findings (repeatable)', collect)
+    .option('--header <name>', 'also treat this header as a credential, as for scrub (repeatable)', collect)
+    .option('--list-rules', 'print every rule with its default severity, meaning and fix')
+    .option('--no-color', 'no colors (also NO_COLOR=1; colors are only used on a terminal)')
+    .addHelpText(
+      'after',
+      `
+Rules are the diagnostic codes (see show), the cassette checks (error-status, turn-mismatch,
+content-length-mismatch, duplicate-interaction, usage-missing, …) and scrub's credential rules.
+Configure them in the "lint" section of .cassette.yaml (rules, overrides per path, failOn,
+maxWarnings, maxBodyBytes). Allow a finding with "cassette:allow" on its line, its fingerprint in
+.cassetteignore, or a baseline. Exit codes: 0 clean, 1 findings at or above the fail level, 2 bad
+input (a file that cannot be read is reported and the others are still linted).
+
+Examples:
+  $ cassette lint testdata/
+  $ cassette lint --format sarif --output lint.sarif testdata/     # for code scanning
+  $ cassette lint --format github testdata/                         # PR annotations in Actions
+  $ cassette lint --rule error-status=off --fail-on warning testdata/
+  $ cassette lint --write-baseline .cassette-baseline.json testdata/ && cassette lint --baseline .cassette-baseline.json testdata/
+  $ cassette lint --list-rules`,
+    )
+    .action(async (paths: string[], options) => {
+      const { lint } = await import('./commands/lint.ts');
+      setCode(await lint(paths, options, io, VERSION));
     });
 
   program
@@ -148,21 +193,24 @@ is in use (GIT_PAGER_IN_USE) or stdout is a terminal; never with NO_COLOR or --n
 
   program
     .command('export')
-    .description('Convert cassettes to HAR 1.2 (browser devtools, HAR viewers), JSON (the show --json object) or Markdown.')
+    .description('Convert cassettes to HAR 1.2 (browser devtools, HAR viewers), JSON (the show --json object), Markdown or an HTML report.')
     .argument('<paths...>', 'cassette files or directories (searched for *.yaml, *.yml, *.yaml.gz)')
-    .addOption(program.createOption('-f, --format <format>', 'output format').choices(['har', 'json', 'md', 'markdown']).default('har'))
+    .addOption(program.createOption('-f, --format <format>', 'output format').choices(['har', 'json', 'md', 'markdown', 'html']).default('har'))
     .option('-o, --output <path>', 'write to this file, or one file per cassette into this directory (trailing / or existing dir)')
     .option('--scrub', 'apply the default scrub rules to the exported copy (the cassette is not changed)')
     .addHelpText(
       'after',
       `
-Several cassettes go into one HAR (a page per cassette), a JSON array or one Markdown document,
-unless -o names a directory. Output is deterministic: the same cassette gives the same bytes.
+Several cassettes go into one HAR (a page per cassette), a JSON array, one Markdown document or
+one HTML report (an overview table, then each cassette), unless -o names a directory. The HTML
+report is a single self-contained file: no network, recorded content only ever shown as text.
+Output is deterministic: the same cassette gives the same bytes.
 
 Examples:
   $ cassette export fixtures/chat.yaml > chat.har
   $ cassette export --format md fixtures/chat.yaml -o docs/chat.md      # or --format markdown
   $ cassette export --format json --scrub testdata/ -o exported/
+  $ cassette export --format html testdata/ -o report.html            # one offline page, overview first
   $ cassette export fixtures/chat.yaml | jq '.log.entries[]._llm.response.text'`,
     )
     .action(async (paths: string[], options) => {

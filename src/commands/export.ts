@@ -1,4 +1,4 @@
-// `cassette export`: read → interpret → HAR, JSON or Markdown, to stdout, one file or a directory.
+// `cassette export`: read → interpret → HAR, JSON, Markdown or an HTML report, to stdout, one file or a directory.
 
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import type { Cassette } from '../model.ts';
 import { harJsonChunks } from '../present/har.ts';
 import { cassetteJson } from '../present/json.ts';
 import { renderMarkdown } from '../present/markdown.ts';
+import { renderHtmlReport } from '../present/html/report.ts';
 import { parseCassette } from '../read/parse-cassette.ts';
 import { readCassette, readCassetteText } from '../read/read-cassette.ts';
 import { forEachCassette, type ReadOutcome } from './cassettes.ts';
@@ -15,7 +16,7 @@ import { writeChunks } from './write-chunks.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 import { CassetteError } from '../errors.ts';
 
-export const EXPORT_FORMATS = ['har', 'json', 'md'] as const;
+export const EXPORT_FORMATS = ['har', 'json', 'md', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** `--format markdown` is `md` (the extension of the files it writes). */
@@ -40,6 +41,8 @@ export function renderExport(format: ExportFormat, cassettes: AnalyzedCassette[]
     }
     case 'md':
       return cassettes.map(renderMarkdown).join('\n');
+    case 'html':
+      return renderHtmlReport(cassettes, { generator: `cassette ${version}` });
   }
 }
 
