@@ -1,5 +1,7 @@
 // Analyzed cassettes → one HAR 1.2 log (https://w3c.github.io/web-performance/specs/HAR/Overview.html).
-// Pure and deterministic: the same cassettes give the same HAR, so no clock is read here.
+// Pure and deterministic: the same cassettes give the same HAR, so no clock is read here. The one
+// HAR writer: `export --format har` (with each entry's `_llm` view) and `convert --to har` (without:
+// a replay fixture as a browser or Playwright records it) both write through it.
 
 import type { Cookie, Entry, Har, Header, Page, PostData, QueryString } from 'har-format';
 import { headerValue, headerValues } from '../decode/index.ts';
@@ -49,7 +51,7 @@ function requestCookies(headers: Headers): Cookie[] {
 }
 
 /** One `Set-Cookie` value → a HAR cookie with the attributes HAR has fields for. */
-function responseCookie(line: string): Cookie {
+export function responseCookie(line: string): Cookie {
   const [first = '', ...attributes] = line.split(';').map((part) => part.trim());
   const eq = first.indexOf('=');
   const cookie: Cookie = eq < 0 ? { name: first, value: '' } : { name: first.slice(0, eq), value: first.slice(eq + 1) };
@@ -153,7 +155,14 @@ export function startTimes(items: AnalyzedInteraction[]): number[] {
   });
 }
 
-function harEntry(item: AnalyzedInteraction, start: number, pageref: string): Entry {
+export interface HarOptions {
+  /** Add each entry's interpreted exchange as `_llm` (export: yes; convert: no). */
+  llm: boolean;
+}
+
+const EXPORT_OPTIONS: HarOptions = { llm: true };
+
+function harEntry(item: AnalyzedInteraction, start: number, pageref: string, options: HarOptions): Entry {
   const { request, response } = item.interaction;
   // go-vcr records one duration per round trip, not its phases: all of it is counted as `wait`.
   const time = response.durationMs ?? 0;
@@ -165,7 +174,7 @@ function harEntry(item: AnalyzedInteraction, start: number, pageref: string): En
     response: harResponse(response),
     cache: {},
     timings: { send: 0, wait: time, receive: 0 },
-    _llm: item.llm,
+    ...(options.llm ? { _llm: item.llm } : {}),
   };
 }
 
@@ -187,11 +196,11 @@ function harHead(cassettes: AnalyzedCassette[], starts: number[][], version: str
 }
 
 /** One HAR log for the given cassettes: one page per cassette (titled with its file), entries in order. */
-export function harLog(cassettes: AnalyzedCassette[], version: string): Har {
+export function harLog(cassettes: AnalyzedCassette[], version: string, options: HarOptions = EXPORT_OPTIONS): Har {
   const starts = cassettes.map((analyzed) => startTimes(analyzed.interactions));
   const har = harHead(cassettes, starts, version);
   cassettes.forEach((analyzed, i) => {
-    analyzed.interactions.forEach((item, j) => har.log.entries.push(harEntry(item, starts[i]![j]!, pageId(i))));
+    analyzed.interactions.forEach((item, j) => har.log.entries.push(harEntry(item, starts[i]![j]!, pageId(i), options)));
   });
   return har;
 }
@@ -200,7 +209,7 @@ export function harLog(cassettes: AnalyzedCassette[], version: string): Har {
  * The same text as `${JSON.stringify(harLog(cassettes, version), null, 2)}\n`, in pieces: each
  * entry is built and stringified when its turn comes, so a 100 MB cassette is never one HAR string.
  */
-export function* harJsonChunks(cassettes: AnalyzedCassette[], version: string): Generator<string> {
+export function* harJsonChunks(cassettes: AnalyzedCassette[], version: string, options: HarOptions = EXPORT_OPTIONS): Generator<string> {
   const starts = cassettes.map((analyzed) => startTimes(analyzed.interactions));
   const head = JSON.stringify(harHead(cassettes, starts, version), null, 2);
   if (cassettes.every((analyzed) => analyzed.interactions.length === 0)) {
@@ -214,7 +223,7 @@ export function* harJsonChunks(cassettes: AnalyzedCassette[], version: string): 
   for (const [i, analyzed] of cassettes.entries()) {
     for (const [j, item] of analyzed.interactions.entries()) {
       // An entry sits 6 spaces deep; JSON.stringify writes line breaks only between tokens.
-      const entry = JSON.stringify(harEntry(item, starts[i]![j]!, pageId(i)), null, 2).replaceAll('\n', '\n      ');
+      const entry = JSON.stringify(harEntry(item, starts[i]![j]!, pageId(i), options), null, 2).replaceAll('\n', '\n      ');
       yield `${first ? '' : ',\n'}      ${entry}`;
       first = false;
     }

@@ -1,0 +1,91 @@
+// Each target replayed by the real library: the converted cassette gives back the recorded response
+// bodies byte for byte, and a request the cassette does not hold is refused by the library itself.
+// A replayer that is not installed skips, saying which (.ci/run installs them).
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { readCassette } from '../../src/read/read-cassette.ts';
+import { recordingId } from '../../src/convert/polly.ts';
+import { runCli } from '../helpers/cli.ts';
+import { ROOT, sample } from '../helpers/paths.ts';
+
+const REPLAYERS = join(ROOT, 'test/convert/replayers');
+const SOURCE = sample('vcrpy-openai-chat-tools-stream.yaml');
+const URL = 'https://api.openai.com/v1/chat/completions';
+const dir = mkdtempSync(join(tmpdir(), 'cassette-convert-replay-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const source = await readCassette(SOURCE);
+const requestBodies = source.interactions.map((i) => String(i.request.body));
+const recordedBodies = source.interactions.map((i) => Buffer.from(i.response.body).toString('base64'));
+
+function works(command: string, args: string[], env?: NodeJS.ProcessEnv): boolean {
+  return spawnSync(command, args, { stdio: 'ignore', env: env ?? process.env }).status === 0;
+}
+
+async function convertTo(to: string, out: string, extra: string[] = []): Promise<string> {
+  const result = await runCli(['convert', '--to', to, SOURCE, '-o', out, ...extra]);
+  assert.equal(result.code, 0, result.stderr);
+  return out;
+}
+
+interface Replayed {
+  bodies: string[];
+  refused: boolean;
+}
+
+function run(command: string, args: string[], env?: NodeJS.ProcessEnv): Replayed {
+  const out = execFileSync(command, args, { input: JSON.stringify(requestBodies), env: env ?? process.env, encoding: 'utf8', timeout: 120_000 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Replayed;
+}
+
+function assertReplayed(replayed: Replayed): void {
+  assert.equal(replayed.bodies.length, 2);
+  // Byte for byte: the SSE streams as recorded, every event and blank line.
+  assert.deepEqual(replayed.bodies, recordedBodies);
+  assert.ok(Buffer.from(replayed.bodies[0]!, 'base64').toString('utf8').startsWith('data: {"id":"chatcmpl-Test0001"'));
+  assert.equal(replayed.refused, true, 'the library refuses a request the cassette does not hold');
+}
+
+const PYTHON = '/usr/bin/python3';
+const hasVcrpy = existsSync(PYTHON) && works(PYTHON, ['-c', 'import vcr, requests']);
+for (const [to, serializer, ext] of [['vcrpy', 'yaml', 'yaml'], ['vcrpy-json', 'json', 'json']] as const) {
+  test(`${to}: Debian's vcrpy + requests replay the converted cassette (record_mode='none')`, { skip: hasVcrpy ? false : `needs ${PYTHON} with vcr and requests (apt-get install python3-vcr python3-requests)` }, async () => {
+    const file = await convertTo(to, join(dir, `vcrpy-${serializer}.${ext}`));
+    assertReplayed(run(PYTHON, [join(REPLAYERS, 'vcrpy_replay.py'), file, serializer, URL]));
+  });
+}
+
+const hasRubyVcr = works('ruby', ['-e', 'require "vcr"; require "webmock"']);
+test("ruby-vcr: Debian's Ruby VCR + WebMock replay the converted cassette with Net::HTTP", { skip: hasRubyVcr ? false : 'needs ruby with vcr and webmock (apt-get install ruby-vcr ruby-webmock)' }, async () => {
+  const file = await convertTo('ruby-vcr', join(dir, 'ruby', 'chat.yml'));
+  assertReplayed(run('ruby', [join(REPLAYERS, 'ruby_vcr_replay.rb'), file, URL]));
+});
+
+const GO_ENV = { ...process.env, GOPATH: '/usr/share/gocode', GO111MODULE: 'off', GOFLAGS: '', GOCACHE: join(dir, 'gocache'), GOTOOLCHAIN: 'local' };
+const hasGoVcr = existsSync('/usr/share/gocode/src/github.com/dnaeon/go-vcr/recorder') && works('go', ['version'], GO_ENV);
+test("go-vcr-v1: Debian's go-vcr 1.x replays the converted cassette (GOPATH mode, offline)", { skip: hasGoVcr ? false : 'needs go and /usr/share/gocode/src/github.com/dnaeon/go-vcr (apt-get install golang-go golang-github-dnaeon-go-vcr-dev)' }, async () => {
+  const file = await convertTo('go-vcr-v1', join(dir, 'go', 'chat.yaml'));
+  assertReplayed(run('go', ['run', join(REPLAYERS, 'go-vcr-v1.go'), file, URL], GO_ENV));
+});
+
+const hasPolly = ['@pollyjs/core', '@pollyjs/adapter-node-http', '@pollyjs/persister-fs'].every((p) => existsSync(join(ROOT, 'node_modules', p)));
+test('polly: @pollyjs/core + adapter-node-http + persister-fs replay the converted recording', { skip: hasPolly ? false : 'needs the @pollyjs devDependencies (npm install)' }, async () => {
+  const recordings = join(dir, 'recordings');
+  await convertTo('polly', recordings, ['--recording-name', 'openai/chat stream']);
+  // Where Polly's fs persister looks for new Polly('openai/chat stream').
+  const file = join(recordings, recordingId('openai/chat stream'), 'recording.har');
+  assert.ok(existsSync(file), file);
+  assert.equal(JSON.parse(readFileSync(file, 'utf8')).log.creator.name, 'Polly.JS');
+  assertReplayed(run(process.execPath, [join(REPLAYERS, 'polly-replay.mjs'), recordings, 'openai/chat stream', URL]));
+});
+
+const hasPlaywright = existsSync('/usr/bin/chromium') && existsSync(join(ROOT, 'node_modules/playwright-core'));
+test("har: Playwright's routeFromHAR in chromium answers a page's fetch with the recorded SSE body", { skip: hasPlaywright ? false : 'needs /usr/bin/chromium (apt-get install chromium) and the playwright-core devDependency' }, async () => {
+  const file = await convertTo('har', join(dir, 'chat.har'));
+  assertReplayed(run(process.execPath, [join(REPLAYERS, 'playwright-replay.mjs'), file, URL]));
+});
