@@ -25,6 +25,7 @@ Examples:
   $ cassette scrub --check testdata/                 # pre-commit / CI: any credentials left?
   $ cassette lint testdata/                          # what is wrong with the recordings (and credentials)
   $ cassette export --format har testdata/chat.yaml > chat.har
+  $ cassette convert --to vcrpy testdata/ -o tests/cassettes/   # replay go-vcr recordings in Python
 
 Exit status: 0 ok, 1 differences or findings (diff, scrub --check, lint), 2 bad input or usage.
 Run 'cassette <command> --help' for a command's options.`,
@@ -168,6 +169,8 @@ Examples:
     .option('-i, --interaction <n>', 'only these interactions: 2, 0-3 or 1,4 (repeatable)', collect)
     .option('--stat', 'one table row per file: interactions same / changed / added / removed, tokens before → after')
     .option('--json', 'print one JSON object per file (NDJSON); see README for the contract')
+    .option('-f, --format <format>', 'text (default) or html: one self-contained page, old and new side by side')
+    .option('-o, --output <file>', 'with --format html: write the page to this file (default: stdout)')
     .option('--no-color', 'no colors (also NO_COLOR=1; colors are only used on a terminal)')
     .addHelpText(
       'after',
@@ -181,6 +184,7 @@ Examples:
   $ cassette diff --ignore usage --only response testdata.orig/ testdata/
   $ cassette diff --stat testdata.orig/ testdata/
   $ cassette diff --json a.yaml b.yaml | jq '.interactions[].changes[].path'
+  $ cassette diff --format html testdata.orig/ testdata/ -o diff.html   # changed words marked
   $ git config diff.cassette.command 'cassette diff'   # with '*.yaml diff=cassette' in .gitattributes
 
 Under git (external diff) colors follow git's own rule: color.diff / color.ui, on when git's pager
@@ -188,7 +192,7 @@ is in use (GIT_PAGER_IN_USE) or stdout is a terminal; never with NO_COLOR or --n
     )
     .action(async (paths: string[], options) => {
       const { diff } = await import('./commands/diff.ts');
-      setCode(await diff(paths, options, io));
+      setCode(await diff(paths, options, io, VERSION));
     });
 
   program
@@ -216,6 +220,46 @@ Examples:
     .action(async (paths: string[], options) => {
       const { exportCassettes } = await import('./commands/export.ts');
       setCode(await exportCassettes(paths, { ...options, version: VERSION }, io));
+    });
+
+  program
+    .command('convert')
+    .description("Rewrite cassettes as another recorder's own files: go-vcr, vcrpy, Ruby VCR, HAR (Playwright) or Polly.js.")
+    .argument('<paths...>', 'cassette files or directories (*.yaml, *.yml, *.json, *.har)')
+    .addOption(
+      program
+        .createOption('-t, --to <target>', 'the recorder to write for')
+        .choices(['go-vcr', 'go-vcr-v1', 'vcrpy', 'vcrpy-json', 'ruby-vcr', 'har', 'polly'])
+        .makeOptionMandatory(),
+    )
+    .option('-o, --output <path>', "the output file (one cassette), directory (a directory or several), or Polly's recordingsDir")
+    .option('--force', 'write over existing output files (never over an input)')
+    .option('--scrub', 'apply the default scrub rules to the converted copy (the input is not changed)')
+    .option('--recording-name <name>', "polly: the recording name the test passes to new Polly(name) (default: the file's path without extension)")
+    .option('--polly-match-headers', "polly: compute each entry's _id with the request headers (Polly's default matchRequestsBy.headers: true)")
+    .addHelpText(
+      'after',
+      `
+Each target is written as that library's own serializer writes it (key order, quoting, bodies as
+text or base64/!!binary), so it replays there; bodies are kept byte for byte. What a target cannot
+hold (durations in vcrpy and Ruby VCR, ids, go-vcr's extra fields) is left out: see the README.
+Credentials are copied as recorded unless --scrub is given. A directory converts to a directory
+with the same relative paths. Exit status: 0 ok, 2 a cassette could not be read or written.
+
+Polly: -o is persisterOptions.fs.recordingsDir; the recording goes to <dir>/<name>_<hash>/recording.har
+for new Polly('<name>'). _id is computed for matchRequestsBy { headers: false } unless
+--polly-match-headers is given.
+
+Examples:
+  $ cassette convert --to vcrpy testdata/chat.yaml -o tests/cassettes/test_chat.yaml
+  $ cassette convert --to go-vcr tests/cassettes/ -o testdata/fixtures/
+  $ cassette convert --to ruby-vcr --scrub fixtures/chat.yaml -o spec/fixtures/vcr_cassettes/chat.yml
+  $ cassette convert --to har testdata/chat.yaml -o e2e/chat.har            # page.routeFromHAR('e2e/chat.har')
+  $ cassette convert --to polly testdata/chat.yaml -o recordings --recording-name chat`,
+    )
+    .action(async (paths: string[], options) => {
+      const { convert } = await import('./commands/convert.ts');
+      setCode(await convert(paths, { ...options, version: VERSION }, io));
     });
 
   return program;

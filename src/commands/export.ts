@@ -61,8 +61,8 @@ async function isDirectory(path: string): Promise<boolean> {
   return stat(path).then((info) => info.isDirectory(), () => false);
 }
 
-/** --scrub: the text is scrubbed in memory before it is parsed; the file on disk is not touched. */
-async function scrubbingReader(): Promise<(file: string) => Promise<Cassette>> {
+/** --scrub: the text is scrubbed in memory before it is parsed; the file on disk is not touched (export, convert). */
+export async function scrubbingReader(): Promise<(file: string) => Promise<Cassette>> {
   const { scrubText } = await import('../scrub/index.ts');
   return async (file) => parseCassette(file, scrubText(await readCassetteText(file), { file }).text);
 }
