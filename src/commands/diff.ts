@@ -2,7 +2,7 @@
 // external-diff call. Reads both sides, compares them in src/diff, prints text, a table or NDJSON.
 
 import { readFile, stat } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { compareComparable } from '../diff/compare.ts';
 import { comparableInteraction, sumTokens, type ComparableCassette, type ComparableInteraction } from '../diff/comparable.ts';
@@ -29,6 +29,9 @@ export interface DiffOptions {
   stat?: boolean;
   json?: boolean;
   color?: boolean;
+  /** `text` (default) or `html`: one self-contained page, to stdout or `output`. */
+  format?: string;
+  output?: string;
 }
 
 interface Run {
@@ -37,6 +40,8 @@ interface Run {
   options: DiffOptions;
   compare: CompareOptions;
   files: FileDiffJson[];
+  /** The CLI version, named in the HTML page. */
+  version: string;
 }
 
 /** A large side gets a full garbage collection per this many bytes of bodies (see `load`). */
@@ -83,7 +88,7 @@ async function load(file: string, strict: boolean): Promise<ComparableCassette> 
 function emit(run: Run, file: FileDiffJson, text: string): void {
   run.files.push(file);
   if (run.options.json) run.io.stdout.write(`${JSON.stringify(file)}\n`);
-  else if (!run.options.stat && text) run.io.stdout.write(text);
+  else if (!run.options.stat && run.options.format !== 'html' && text) run.io.stdout.write(text);
 }
 
 function failed(run: Run, name: string | null, old: string | null, now: string | null, error: unknown): void {
@@ -152,7 +157,7 @@ async function compareDirectories(run: Run, oldDir: string, newDir: string): Pro
   }
   const count = (status: FileDiffJson['status']) => run.files.filter((f) => f.status === status).length;
   const title = `${oldDir} → ${newDir}`;
-  if (run.options.json || run.options.stat) return;
+  if (run.options.json || run.options.stat || run.options.format === 'html') return;
   if (count('same') === run.files.length) run.io.stdout.write(identicalLine(title, plural(names.length, 'file'), theme));
   else {
     const summary = [
@@ -236,11 +241,37 @@ function compareOptions(options: DiffOptions): CompareOptions {
   return compare;
 }
 
-export async function diff(args: string[], options: DiffOptions, io: Io): Promise<number> {
+/** --format html: checked before anything is read. */
+function checkFormat(options: DiffOptions, git: boolean): void {
+  const format = options.format ?? 'text';
+  if (format !== 'text' && format !== 'html') throw new CassetteError('usage', `--format takes "text" or "html", not "${format}"`);
+  if (format === 'text' && options.output !== undefined) throw new CassetteError('usage', '-o/--output needs --format html');
+  if (format !== 'html') return;
+  if (options.json || options.stat) throw new CassetteError('usage', `--format html cannot be combined with ${options.json ? '--json' : '--stat'}`);
+  if (git) throw new CassetteError('usage', '--format html compares two files or two directories, not a git external-diff call');
+}
+
+/** The HTML page of everything compared, to stdout or written whole to `-o` (temp file + rename). */
+async function writeHtml(run: Run, title: string): Promise<void> {
+  const [{ renderDiffPage }, { writeFileAtomic }] = await Promise.all([import('../present/html/diff-page.ts'), import('./write-atomic.ts')]);
+  const text = renderDiffPage(run.files, { title, generator: `cassette ${run.version}` });
+  if (run.options.output === undefined) run.io.stdout.write(text);
+  else {
+    const target = resolve(run.io.cwd, run.options.output);
+    try {
+      await writeFileAtomic(target, text);
+    } catch (error) {
+      throw new CassetteError('unreadable', `${run.options.output}: cannot write: ${(error as Error).message}`);
+    }
+  }
+}
+
+export async function diff(args: string[], options: DiffOptions, io: Io, version = '0.0.0'): Promise<number> {
   const target = parseDiffTarget(args);
+  checkFormat(options, target.kind === 'git');
   // Under git, colors follow git's own rules (its pager, color.diff); see git-color.ts.
   const theme = target.kind === 'git' ? await (await import('./git-color.ts')).gitDiffTheme(io, options.color) : await themeFor(io.stdout, options.color, io.env);
-  const run: Run = { io, theme, options, compare: compareOptions(options), files: [] };
+  const run: Run = { io, theme, options, compare: compareOptions(options), files: [], version };
   if (target.kind === 'git') await gitDiff(run, target.name, target.old, target.new);
   else {
     const kinds = [await kindOf(target.old), await kindOf(target.new)];
@@ -249,6 +280,7 @@ export async function diff(args: string[], options: DiffOptions, io: Io): Promis
     else await comparePair(run, null, target.old, target.new, `${target.old} → ${target.new}`, false);
   }
   if (options.stat && !options.json && run.files.length > 0) io.stdout.write(renderDiffStat(run.files, theme));
+  if (options.format === 'html' && target.kind !== 'git') await writeHtml(run, `${target.old} → ${target.new}`);
   const errors = run.files.some((f) => f.status === 'error');
   const different = run.files.some((f) => f.status !== 'same' && f.status !== 'error');
   if (errors) return 2;

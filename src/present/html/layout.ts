@@ -35,12 +35,27 @@ export interface PageOptions {
   generator: string;
   /** Interactions are listed: show the search, filter and expand-all toolbar. */
   toolbar: boolean;
+  /** The filter's choices (each matches a word of an interaction's data-flags); the report's by default. */
+  filters?: FilterOption[];
 }
 
-function toolbar(): SafeHtml {
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+const REPORT_FILTERS: FilterOption[] = [
+  { value: '', label: 'all interactions' },
+  { value: 'error', label: 'errors' },
+  { value: 'findings', label: 'with findings' },
+  { value: 'tools', label: 'with tool calls' },
+  { value: 'stream', label: 'streamed' },
+];
+
+function toolbar(filters: FilterOption[]): SafeHtml {
   return html`<div id="toolbar" hidden role="search">
 <input id="q" type="search" placeholder="Search text, tools, models, files ( / )" aria-label="Search">
-<select id="filter" aria-label="Filter"><option value="">all interactions</option><option value="error">errors</option><option value="findings">with findings</option><option value="tools">with tool calls</option><option value="stream">streamed</option></select>
+<select id="filter" aria-label="Filter">${filters.map((f) => html`<option value="${f.value}">${f.label}</option>`)}</select>
 <button id="expand" type="button" title="expand all (x)">Expand all</button><button id="collapse" type="button" title="collapse all (z)">Collapse all</button>
 <span id="count" class="dim"></span><span class="dim">j / k: next / previous</span>
 </div>`;
@@ -59,7 +74,7 @@ export function page(options: PageOptions, header: SafeHtml, body: SafeHtml): st
 <style>${trusted(STYLES)}</style>
 </head>
 <body>
-${options.toolbar ? toolbar() : ''}
+${options.toolbar ? toolbar(options.filters ?? REPORT_FILTERS) : ''}
 <header class="page">${header}</header>
 <main>
 ${body}
