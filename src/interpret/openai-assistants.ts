@@ -284,6 +284,8 @@ function finalize(state: AssistantsState): LlmResponse {
       serverTools.push(hostedToolPart(call));
       continue;
     }
+    // A resumed run repeats the call it was waiting on, now with the submitted output: answered.
+    if (call.output !== undefined) continue;
     if (!call.id) state.diagnostics.add('tool-call-without-id', `tool call ${call.name || '(unnamed)'} has no id`, call.event);
     toolCalls.push(toolCall(call.id, call.name, call.input));
     callEvents.push(call.event);

@@ -239,6 +239,8 @@ export function readOutput(items: (JsonObject | undefined)[], context: OutputCon
       callEvents.push(event);
     } else if (type === 'reasoning') reasoning.push(reasoningText(item));
     else if (type === 'message' || type === undefined) {
+      // A compacted response repeats the user's messages before its compaction item.
+      if (item.role !== undefined && item.role !== 'assistant') return;
       for (const part of Array.from(asArray(item.content), asObject)) {
         const partType = asString(part.type) ?? 'untyped';
         if (!KNOWN_MESSAGE_PARTS.has(partType)) {

@@ -196,10 +196,13 @@ function fromStream(body: Extract<DecodedBody, { kind: 'sse' }>): LlmResponse {
       state.diagnostics.add('unparsed-event', `event data is not a JSON object: ${dataExcerpt(event.data)}`, index);
     }
     // The type is in the data; the SSE `event:` line repeats it, and is all a bare `error` may have.
-    // A JSON event with neither is of no known type.
-    const data = isObject(json) ? json : {};
-    const fallback = event.event ?? (isObject(json) ? '(untyped)' : trimmed === '[DONE]' ? '[DONE]' : '');
-    state = responsesStream.accumulate(state, typeof data.type === 'string' ? data : { ...data, type: fallback });
+    // A JSON event with neither is of no known type; unparsable data (diagnosed above) is applied
+    // only as an error, never as the event its name says (its fields are lost).
+    let data: JsonObject;
+    if (isObject(json)) data = typeof json.type === 'string' ? json : { ...json, type: event.event ?? '(untyped)' };
+    else if (trimmed === '' || trimmed === '[DONE]') data = { type: trimmed === '' ? event.event ?? '' : '[DONE]' };
+    else data = event.event === 'error' ? { type: 'error', message: trimmed.slice(0, 200) } : { type: '' };
+    state = responsesStream.accumulate(state, data);
   });
   return responsesStream.finalize(state);
 }
@@ -215,8 +218,9 @@ function fromJson(value: unknown): LlmResponse {
 
 export const openaiResponses: Dialect = {
   provider: 'openai-responses',
-  // POST …/responses, and GET/POST …/responses/{id} (retrieve, cancel): the body is a response.
-  matches: (info) => /\/responses(?:\/resp[_-][^/]+(?:\/cancel)?)?\/?$/.test(info.url.pathname),
+  // POST …/responses, GET/POST …/responses/{id} (retrieve, cancel) and POST …/responses/compact
+  // (its `response.compaction` body has the same output items): the body is a response.
+  matches: (info) => /\/responses(?:\/compact|\/resp[_-][^/]+(?:\/cancel)?)?\/?$/.test(info.url.pathname),
   readRequest,
   readResponse: (body, response) => readSseOrJson(body, response, fromStream, fromJson),
 };
