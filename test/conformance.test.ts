@@ -55,18 +55,51 @@ test('every 2xx interaction is interpreted, with a non-empty final message', { s
   }
 });
 
+// Pairs the oracle is known to fail, each with why it is not our reassembly (exact file#pair: message).
+const KNOWN_ORACLE_MISMATCHES: Record<string, string> = {
+  // simonw/llm replays these cassettes with record_mode="none" and vcrpy matches on method and URI
+  // only, so request 2 is a hand-kept fixture shared by variants a–d, not what llm sent: variant c
+  // streams Kimi K2's `name:index` call id, the stored follow-up still says "0".
+  'simonw-llm/cassettes/test_tools_streaming/test_tools_streaming_variant_c.yaml#0: tool call 0 id: reassembled llm_version:0, re-sent 0':
+    'fixture request, not re-sent by the SDK',
+};
+
+const ORACLE_PAIRS = {
+  'go-vcr folders': { anthropic: 33, 'openai-chat': 218, 'openai-responses': 48, bedrock: 12, gemini: 52 },
+  'vcrpy and Ruby VCR folders': { anthropic: 35, 'bedrock-converse': 25, bedrock: 1, 'openai-responses': 37, 'openai-chat': 43, gemini: 36, cohere: 1 },
+} as const;
+
 for (const [label, goVcr] of [['go-vcr folders', true], ['vcrpy and Ruby VCR folders', false]] as const) {
-  // The new folders' mismatches are open work (pydantic-ai rewrites some turns before re-sending
-  // them; some are interpretation gaps): reported as a todo with every mismatch, never passed silently.
-  const todo = goVcr ? undefined : 'issue 12: oracle mismatches on the vcrpy folders are not all resolved yet';
-  test(`multi-turn oracle (${label}): response N equals the assistant turn re-sent in request N+1`, { skip: SKIP_WITHOUT_CORPUS, todo }, (t) => {
+  test(`multi-turn oracle (${label}): response N equals the assistant turn re-sent in request N+1`, { skip: SKIP_WITHOUT_CORPUS }, (t) => {
     const result: OracleResult = { checked: new Map(), mismatches: [] };
     for (const cassette of loaded.filter((c) => (c.cassette.format === 'go-vcr') === goVcr)) checkOracle(cassette, undefined, result);
     t.diagnostic(`oracle pairs checked per dialect: ${JSON.stringify(Object.fromEntries(result.checked))}, ${result.mismatches.length} mismatches`);
-    assert.deepEqual(result.mismatches, []);
-    const providers = goVcr ? (['openai-chat', 'openai-responses', 'anthropic', 'gemini', 'bedrock'] as const) : (['openai-chat', 'anthropic', 'gemini'] as const);
-    for (const provider of providers) {
-      assert.ok((result.checked.get(provider) ?? 0) > 0, `the oracle checked no ${provider} pair`);
-    }
+    const mismatches = result.mismatches.map((m) => m.slice(CORPUS.length + 1));
+    assert.deepEqual(
+      mismatches.filter((m) => !(m in KNOWN_ORACLE_MISMATCHES)),
+      [],
+    );
+    assert.deepEqual(mismatches.filter((m) => m in KNOWN_ORACLE_MISMATCHES), goVcr ? [] : Object.keys(KNOWN_ORACLE_MISMATCHES));
+    assert.deepEqual(Object.fromEntries(result.checked), ORACLE_PAIRS[label]);
   });
 }
+
+// Every event type and part kind the Gemini, Cohere and Ollama reducers meet in the corpus is one
+// they account for (Gemini 3's server-side toolCall/toolResponse parts were the last ones); nor does
+// any of their streams end early or carry a call they could not read.
+test('no unknown event or part kind, nor any other diagnostic, from the Gemini, Cohere and Ollama dialects', { skip: SKIP_WITHOUT_CORPUS }, () => {
+  const mine = new Set(['gemini', 'cohere', 'ollama']);
+  const unknown: string[] = [];
+  const other: string[] = [];
+  let interactions = 0;
+  for (const cassette of loaded) {
+    for (const item of cassette.interactions) {
+      if (!item.llm || !mine.has(item.llm.provider)) continue;
+      interactions++;
+      for (const d of item.diagnostics) (d.code === 'unknown-event' ? unknown : other).push(`${where(cassette, item.interaction.index)}: ${d.code} ${d.message}`);
+    }
+  }
+  assert.equal(interactions, 301);
+  assert.deepEqual(unknown, []);
+  assert.deepEqual(other, []);
+});

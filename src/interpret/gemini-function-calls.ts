@@ -28,11 +28,19 @@ export function parseJsonPath(path: string): (string | number)[] | undefined {
   return segments;
 }
 
+/** A field by its camelCase name or its proto (snake_case) name, which the REST API also takes. */
+function field(object: JsonObject, camel: string): unknown {
+  return object[camel] ?? object[camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)];
+}
+
 function partialValue(arg: JsonObject): { value: unknown } | undefined {
-  if (asString(arg.stringValue) !== undefined) return { value: arg.stringValue };
-  if (asNumber(arg.numberValue) !== undefined) return { value: arg.numberValue };
-  if (typeof arg.boolValue === 'boolean') return { value: arg.boolValue };
-  if (arg.nullValue !== undefined) return { value: null };
+  const text = field(arg, 'stringValue');
+  if (asString(text) !== undefined) return { value: text };
+  const number = field(arg, 'numberValue');
+  if (asNumber(number) !== undefined) return { value: number };
+  const bool = field(arg, 'boolValue');
+  if (typeof bool === 'boolean') return { value: bool };
+  if (field(arg, 'nullValue') !== undefined) return { value: null };
   return undefined;
 }
 
@@ -75,8 +83,8 @@ export class FunctionCallAssembler {
    */
   accept(call: JsonObject, problem: (p: FunctionCallProblem) => void = () => {}): ToolCallPart | undefined {
     const name = asString(call.name);
-    const partials = asArray(call.partialArgs);
-    const continues = call.willContinue === true;
+    const partials = asArray(field(call, 'partialArgs'));
+    const continues = field(call, 'willContinue') === true;
     if (name) {
       const args = isObject(call.args) ? structuredClone(call.args) : (call.args ?? {});
       const part: ToolCallPart = { type: 'tool-call', id: asString(call.id) ?? null, name, arguments: args };
@@ -107,7 +115,7 @@ export class FunctionCallAssembler {
     const open = this.open!;
     for (const raw of partials) {
       if (!isObject(raw)) continue;
-      const path = asString(raw.jsonPath) ?? '';
+      const path = asString(field(raw, 'jsonPath')) ?? '';
       const segments = parseJsonPath(path);
       const value = partialValue(raw);
       const name = open.part.name;
@@ -124,7 +132,7 @@ export class FunctionCallAssembler {
           if (clash) problem({ code: 'invalid-tool-arguments', message: `function call ${name}: partialArgs at ${path} put ${clash}` });
         }
       }
-      if (raw.willContinue === true) open.continuing.add(path);
+      if (field(raw, 'willContinue') === true) open.continuing.add(path);
       else open.continuing.delete(path);
     }
   }

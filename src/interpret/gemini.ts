@@ -24,6 +24,18 @@ function clip(text: string, max = 120): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
+/**
+ * The REST API takes proto field names in snake_case as well (`function_call`, `thought_signature`;
+ * Python clients send them): a part's fields under their camelCase names.
+ */
+function camelPart(raw: unknown): JsonObject {
+  const part = asObject(raw);
+  if (!Object.keys(part).some((key) => key.includes('_'))) return part;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(part)) out[key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
+  return out;
+}
+
 /** inlineData (base64) or fileData (a URI) as an image or file summary, never the payload. */
 function mediaOf(part: JsonObject): ContentPart | undefined {
   const source = [part.inlineData, part.inline_data, part.fileData, part.file_data].find(isObject);
@@ -72,7 +84,7 @@ function toolResultContent(response: unknown): string {
 }
 
 function requestParts(raw: unknown, calls: FunctionCallAssembler): ContentPart[] {
-  const part = asObject(raw);
+  const part = camelPart(raw);
   const out: ContentPart[] = [];
   // The signature belongs to the part it came with; a reasoning part carries it, never as text.
   const signature = asString(part.thoughtSignature);
@@ -106,7 +118,7 @@ function requestMessage(raw: unknown, calls: FunctionCallAssembler): Message | u
   const parts = given.flatMap((part) => requestParts(part, calls));
   const role = asString(content.role);
   // A chunk's content that only went on with a streamed call has been folded into that call.
-  if (role === 'model' && given.length > 0 && parts.length === 0 && given.every((p) => isObject(asObject(p).functionCall))) return undefined;
+  if (role === 'model' && given.length > 0 && parts.length === 0 && given.every((p) => isObject(camelPart(p).functionCall))) return undefined;
   if (role === 'model') return { role: 'assistant', content: parts };
   const onlyResults = parts.length > 0 && parts.every((p) => p.type === 'tool-result');
   return { role: role === 'function' || onlyResults ? 'tool' : 'user', content: parts };
@@ -211,8 +223,8 @@ interface GeminiState {
 export type GeminiEvent = { kind: 'chunk'; chunk: JsonObject } | { kind: 'other'; length?: number };
 
 // Part fields the reducer reads, and those that only qualify a part (no content of their own).
-const CONTENT_FIELDS = new Set(['text', 'functionCall', 'functionResponse', 'inlineData', 'inline_data', 'fileData', 'file_data', 'executableCode', 'codeExecutionResult', 'toolCall', 'toolResponse']);
-const QUALIFIER_FIELDS = new Set(['thought', 'thoughtSignature', 'thought_signature', 'videoMetadata', 'partMetadata', 'mediaResolution']);
+const CONTENT_FIELDS = new Set(['text', 'functionCall', 'functionResponse', 'inlineData', 'fileData', 'executableCode', 'codeExecutionResult', 'toolCall', 'toolResponse']);
+const QUALIFIER_FIELDS = new Set(['thought', 'thoughtSignature', 'videoMetadata', 'partMetadata', 'mediaResolution']);
 
 function addCitation(state: GeminiState, source: unknown): void {
   const item = asObject(source);
@@ -228,7 +240,7 @@ function addServerTool(state: GeminiState, part: ContentPart): void {
 }
 
 function accumulatePart(state: GeminiState, part: JsonObject, event: number): void {
-  const signature = asString(part.thoughtSignature) ?? asString(part.thought_signature);
+  const signature = asString(part.thoughtSignature);
   if (signature) state.signatures.push(signature);
   const text = asString(part.text);
   if (text !== undefined) {
@@ -252,7 +264,7 @@ function accumulatePart(state: GeminiState, part: JsonObject, event: number): vo
 }
 
 function accumulateCandidate(state: GeminiState, candidate: JsonObject, event: number): void {
-  for (const raw of asArray(asObject(candidate.content).parts)) accumulatePart(state, asObject(raw), event);
+  for (const raw of asArray(asObject(candidate.content).parts)) accumulatePart(state, camelPart(raw), event);
   const grounding = asObject(candidate.groundingMetadata);
   const queries = asArray(grounding.webSearchQueries).map(asString).filter(Boolean);
   if (queries.length) addServerTool(state, { type: 'other', kind: 'web_search', summary: queries.join('; ') });
