@@ -1,64 +1,39 @@
-// Shared by the commands that read cassettes: expand the arguments, read and analyze each file,
-// report a bad file on stderr as `file:line:col: message`, and go on with the others.
+// Shared by the commands that interpret cassettes (show, diff, export, lint): the per-file loop of
+// cassette-loop.ts with each file's interpretation. Kept apart from the loop itself so that scrub,
+// which only needs the text, loads no interpret stage.
 
 import { analyzeCassette, type AnalyzedCassette } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
-import { expandPath } from '../read/expand-paths.ts';
 import { readCassette } from '../read/read-cassette.ts';
-import { BATCH_FILES, tuneGcForBatch } from './batch-gc.ts';
-import { createProgress } from './progress.ts';
-import { reportError } from './report-error.ts';
 import type { Cassette } from '../model.ts';
-import { CassetteError } from '../errors.ts';
+import { forEachCassetteFile, type CassetteFile, type LoopOptions, type ReadOutcome } from './cassette-loop.ts';
 
-export interface ReadOutcome {
-  /** Files that could not be read; the caller exits 2 when this is not zero. */
-  failures: number;
-  files: number;
+export type { ReadOutcome } from './cassette-loop.ts';
+
+/** A file of the loop with its interpretation too. */
+export interface AnalyzedCassetteFile extends CassetteFile {
+  analyzed(): Promise<AnalyzedCassette>;
+}
+
+export function withAnalysis(file: CassetteFile): AnalyzedCassetteFile {
+  let analyzed: Promise<AnalyzedCassette> | undefined;
+  return { ...file, analyzed: () => (analyzed ??= file.cassette().then(analyzeCassette)) };
+}
+
+/** The loop, each file interpreted on request. */
+export function forEachAnalyzedFile(args: string[], io: Io, each: (file: AnalyzedCassetteFile) => void | Promise<void>, options: LoopOptions = {}): Promise<ReadOutcome> {
+  return forEachCassetteFile(args, io, (file) => each(withAnalysis(file)), options);
 }
 
 /**
  * Calls `each` with every readable cassette named by `args`, in order. `read` replaces the file
  * reader (export --scrub reads the text, scrubs it in memory, then parses).
  */
-export async function forEachCassette(
+export function forEachCassette(
   args: string[],
   io: Io,
   each: (analyzed: AnalyzedCassette) => void | Promise<void>,
   read: (file: string) => Promise<Cassette> = readCassette,
 ): Promise<ReadOutcome> {
-  const outcome: ReadOutcome = { failures: 0, files: 0 };
-  // Expand every argument first, so the progress line knows the total; errors keep their order.
-  const expanded = await Promise.all(args.map(expandPath));
-  const total = expanded.reduce((n, e) => n + e.files.length, 0);
-  if (total >= BATCH_FILES) await tuneGcForBatch();
-  const progress = createProgress(io.stderr, total, io.env);
-  for (const { error, files, optional } of expanded) {
-    if (error) {
-      progress.clear();
-      reportError(io, error);
-      outcome.failures++;
-      continue;
-    }
-    for (const file of files) {
-      progress.tick(file);
-      let analyzed: AnalyzedCassette;
-      try {
-        analyzed = analyzeCassette(await read(file));
-        outcome.files++;
-      } catch (error) {
-        progress.clear();
-        // A JSON file met in a directory that no format accepts is not a cassette: skipped, not an error.
-        if (optional?.has(file) && error instanceof CassetteError && error.code === 'not-a-cassette' && !error.pos) continue;
-        outcome.files++;
-        reportError(io, error);
-        outcome.failures++;
-        continue;
-      }
-      progress.clear();
-      await each(analyzed);
-    }
-  }
-  progress.clear();
-  return outcome;
+  return forEachAnalyzedFile(args, io, async (file) => each(await file.analyzed()), read === readCassette ? {} : { read });
 }

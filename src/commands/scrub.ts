@@ -1,27 +1,38 @@
-// `cassette scrub`: find the config, expand the paths, scrub each file's text, then report
-// (--check, --dry-run, --json) or write it back atomically. Loads no interpret stage, and the `yaml`
-// package only for a file that is not surely clean (the CST editor) or a `.cassette.yaml`.
+// `cassette scrub`: find the config, then through the one per-file loop scrub each file's text and
+// report (--check, --dry-run, --json, --format) or write it back atomically. Loads no interpret
+// stage, and the `yaml` package only for a file that is not surely clean (the CST editor) or a
+// `.cassette.yaml`.
 
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { CassetteError } from '../errors.ts';
+import { compareFindings, type Finding } from '../findings/finding.ts';
+import { assignFingerprints } from '../findings/fingerprint.ts';
+import { fromScrubFinding } from '../findings/from-scrub.ts';
+import { suppress, type Suppressions } from '../findings/suppress.ts';
 import type { Io } from '../io.ts';
+import { RULES } from '../lint/rules.ts';
 import { plural } from '../present/format.ts';
-import type { Theme } from '../present/theme.ts';
-import { expandPath } from '../read/expand-paths.ts';
-import { readCassetteSource } from '../read/read-cassette.ts';
-import { ScrubConfigError, parseScrubConfig, scrubOptions, type ScrubConfigFile, type ScrubOptions } from '../scrub/config.ts';
-import type { Finding } from '../scrub/edit-cst.ts';
+import { themeFor } from '../present/theme.ts';
+import { ScrubConfigError, parseScrubConfig, scrubOptions, type ScrubOptions } from '../scrub/config.ts';
+import type { Finding as ScrubFinding } from '../scrub/edit-cst.ts';
 import { isSurelyClean } from '../scrub/fast-check.ts';
-import { colorDiff, fileRecord, findingLine, maskText } from '../present/scrub-report.ts';
+import { colorDiff, maskText } from '../present/scrub-report.ts';
 import { compileScrubOptions, type Compiled } from '../scrub/scan.ts';
-import { reportError } from './report-error.ts';
+import { forEachCassetteFile } from './cassette-loop.ts';
+import { loadConfigFile } from './config-file.ts';
+import { exitCode } from './exit-code.ts';
+import { FindingsOutput, parseFindingFormat } from './findings-output.ts';
+import { loadSuppressions } from './suppressions.ts';
 import { writeFileAtomic } from './write-atomic.ts';
+
+export { CONFIG_FILES } from './config-file.ts';
 
 export interface ScrubCommandOptions {
   check?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  format?: string;
+  output?: string;
+  baseline?: string;
   color?: boolean;
   host?: string[];
   header?: string[];
@@ -29,34 +40,8 @@ export interface ScrubCommandOptions {
   drop?: boolean;
 }
 
-export const CONFIG_FILES = ['.cassette.yaml', 'cassette.config.json'];
-
-/** The nearest config file at or above `cwd`, parsed; undefined when there is none. */
-async function loadConfig(cwd: string): Promise<{ file: string; config: ScrubConfigFile } | undefined> {
-  for (let dir = cwd; ; dir = dirname(dir)) {
-    for (const name of CONFIG_FILES) {
-      const file = join(dir, name);
-      // Usually there is none: asking first is cheaper than the error a failed read builds.
-      if (!statSync(file, { throwIfNoEntry: false })) continue;
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
-      try {
-        const raw: unknown = name.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text);
-        return { file, config: parseScrubConfig(raw) };
-      } catch (error) {
-        throw new CassetteError('usage', (error as Error).message.split('\n')[0]!, file);
-      }
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
 /** Most files are clean: only the others load `yaml` and get the CST editor (positions, edits). */
-async function scrubFile(text: string, c: Compiled, file: string): Promise<{ text: string; findings: Finding[] }> {
+async function scrubFile(text: string, c: Compiled, file: string): Promise<{ text: string; findings: ScrubFinding[] }> {
   if (isSurelyClean(text, c)) return { text, findings: [] };
   // Through index.ts, the one lazy entry into the scrub stage, so that the bundle keeps the rules
   // and the fast check in one chunk (each extra chunk costs start-up time).
@@ -64,70 +49,69 @@ async function scrubFile(text: string, c: Compiled, file: string): Promise<{ tex
   return editCassetteText(text, c, file);
 }
 
+/** A file's findings in the one model; for --check, what the allow marker, ignore file and baseline let through. */
+function reportable(file: string, text: string, findings: ScrubFinding[], cwd: string, suppressions?: Suppressions): Finding[] {
+  const model = findings.map((f) => fromScrubFinding(file, f, 'scrub')).sort(compareFindings);
+  if (!suppressions) return model;
+  assignFingerprints(model, cwd);
+  let lines: string[] | undefined;
+  return suppress(model, (line) => (lines ??= text.split('\n'))[line - 1] ?? '', suppressions).kept;
+}
+
 export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io): Promise<number> {
   let options: ScrubOptions;
   let compiled: Compiled;
+  const configFile = await loadConfigFile(io.cwd);
   try {
-    options = scrubOptions((await loadConfig(io.cwd))?.config, flags);
+    options = scrubOptions(parseScrubConfig(configFile?.raw), flags);
     compiled = compileScrubOptions(options);
   } catch (error) {
-    if (error instanceof ScrubConfigError) throw new CassetteError('usage', error.message);
+    if (error instanceof ScrubConfigError) throw new CassetteError('usage', error.message, configFile?.file);
     throw error;
   }
-  // Colors (chalk) are loaded only when there is something to print, on a terminal.
-  let theme: Theme | undefined;
-  const getTheme = async (): Promise<Theme> => (theme ??= await (await import('../present/theme.ts')).themeFor(io.stdout, flags.color, io.env));
   const write = !flags.check && !flags.dryRun;
-  let failures = 0;
+  const format = parseFindingFormat(flags.format, flags.json);
+  if ((format === 'sarif' || format === 'github' || flags.output || flags.baseline) && !flags.check) {
+    throw new CassetteError('usage', '--format sarif/github, --output and --baseline go with --check');
+  }
+  // The allow marker, .cassetteignore and --baseline apply to what --check reports; scrub itself fixes everything.
+  const suppressions = flags.check ? loadSuppressions(io.cwd, flags.baseline) : undefined;
+  // chalk is loaded only on a terminal (themeFor), and only text has colours.
+  const theme = await themeFor(io.stdout, format === 'text' && !flags.output ? flags.color : false, io.env);
+  const rules = [...RULES.values()].filter((r) => r.kind === 'credential');
+  const output = new FindingsOutput(io, { format, output: flags.output, shape: 'scrub', rules, version: '', theme });
   let total = 0;
   let changedFiles = 0;
   let compressed = 0;
-  for (const arg of paths) {
-    const expanded = await expandPath(arg);
-    if (expanded.error?.code === 'no-cassettes') {
-      // A hook over an empty testdata folder must not fail: nothing to scrub is not an error.
-      io.stderr.write(`cassette: ${arg}: no cassettes to scrub\n`);
-      continue;
-    }
-    if (expanded.error) {
-      reportError(io, expanded.error);
-      failures++;
-      continue;
-    }
-    for (const file of expanded.files) {
-      let findings: Finding[];
-      try {
-        const { text, gzip } = await readCassetteSource(file);
-        const result = await scrubFile(text, compiled, file);
-        findings = result.findings;
-        if (findings.length > 0 && write) await writeFileAtomic(file, gzip ? (await import('node:zlib')).gzipSync(result.text) : result.text);
-        if (findings.length > 0 && flags.dryRun && !flags.json) {
-          const { createTwoFilesPatch } = await import('diff');
-          io.stdout.write(colorDiff(createTwoFilesPatch(file, file, maskText(text, findings), result.text, '', '', { context: 1 }), await getTheme()));
-        }
-      } catch (error) {
-        if (flags.json && error instanceof CassetteError) io.stdout.write(`${JSON.stringify({ ...fileRecord(file, [], 'error'), error: error.format() })}\n`);
-        reportError(io, error);
-        failures++;
-        continue;
+  const outcome = await forEachCassetteFile(
+    paths,
+    io,
+    async (handle) => {
+      const file = handle.file;
+      const { text, gzip } = await handle.source();
+      const result = await scrubFile(text, compiled, file);
+      const raw = result.findings;
+      if (raw.length > 0 && write) await writeFileAtomic(file, gzip ? (await import('node:zlib')).gzipSync(result.text) : result.text);
+      if (raw.length > 0 && flags.dryRun && format !== 'json') {
+        const { createTwoFilesPatch } = await import('diff');
+        io.stdout.write(colorDiff(createTwoFilesPatch(file, file, maskText(text, raw), result.text, '', '', { context: 1 }), theme));
       }
+      const findings = raw.length > 0 ? reportable(file, text, raw, io.cwd, suppressions) : [];
       total += findings.length;
-      if (write) compressed += findings.filter((f) => f.compressed).length;
+      if (write) compressed += raw.filter((f) => f.compressed).length;
       if (findings.length > 0) changedFiles++;
-      if (flags.json) {
-        io.stdout.write(`${JSON.stringify(fileRecord(file, findings, findings.length === 0 ? 'clean' : write ? 'fixed' : 'would-change'))}\n`);
-      } else if (!flags.dryRun) {
-        for (const f of findings) io.stdout.write(findingLine(file, f, await getTheme()));
-      }
-    }
-  }
-  if (!flags.json && total > 0) {
+      if (format === 'json') output.file(file, findings, findings.length === 0 ? 'clean' : write ? 'fixed' : 'would-change');
+      else if (!flags.dryRun && (findings.length > 0 || format === 'sarif')) output.file(file, findings, '');
+    },
+    { emptyFolderNote: 'scrub', everyFile: true, onError: (error, file) => output.error(error, file) },
+  );
+  await output.end();
+  if (format !== 'json' && total > 0) {
     const what = `${plural(total, 'finding')} in ${plural(changedFiles, 'file')}`;
     io.stderr.write(write ? `cassette: scrubbed ${what}\n` : `cassette: ${what}; run \`cassette scrub\` to fix\n`);
   }
   if (compressed > 0) {
     io.stderr.write(`cassette: ${plural(compressed, 'secret')} inside compressed bodies left as recorded (recompressing would change the bytes); re-record with the recorder's filters, or decode the body first\n`);
   }
-  if (failures > 0) return 2;
-  return (!write && total > 0) || compressed > 0 ? 1 : 0;
+  return exitCode({ badInput: outcome.failures, findings: (!write && total > 0) || compressed > 0 });
 }

@@ -1,0 +1,105 @@
+// The one per-file loop of every command that reads cassettes: expand the arguments, hand each file
+// to the command, report a bad file on stderr as `file:line:col: message` and go on with the others.
+// The command asks for what it needs: the text (scrub: CST edits keep the bytes), the parsed
+// cassette, or (through cassettes.ts) its interpretation; each is read once. Loads no interpret
+// stage, so scrub's bundle stays small.
+
+import { CassetteError } from '../errors.ts';
+import type { Io } from '../io.ts';
+import type { Cassette } from '../model.ts';
+import { parseCassetteText } from '../formats/parse.ts';
+import { expandPath } from '../read/expand-paths.ts';
+import { readCassetteSource } from '../read/read-cassette.ts';
+import { BATCH_FILES, tuneGcForBatch } from './batch-gc.ts';
+import { createProgress } from './progress.ts';
+import { reportError } from './report-error.ts';
+
+export interface CassetteSource {
+  text: string;
+  /** The file was gzip-compressed (scrub writes it back so). */
+  gzip: boolean;
+}
+
+/** One file of the run; its parts are read on first use and kept. */
+export interface CassetteFile {
+  file: string;
+  source(): Promise<CassetteSource>;
+  cassette(): Promise<Cassette>;
+}
+
+export interface ReadOutcome {
+  /** Arguments and files that could not be read: the run exits 2 when this is not zero. */
+  failures: number;
+  files: number;
+}
+
+export interface LoopOptions {
+  /** Replaces text → cassette (export --scrub scrubs the text in memory first). */
+  read?: (file: string) => Promise<Cassette>;
+  /**
+   * A folder without cassettes: an error (the default), or — for hooks over an empty testdata
+   * folder — a note on stderr with this verb (`no cassettes to scrub`).
+   */
+  emptyFolderNote?: string;
+  /**
+   * A JSON file met in a directory that no format accepts is skipped (package.json beside the
+   * cassettes) unless this is set: scrub fails closed on every file it is given.
+   */
+  everyFile?: boolean;
+  /** Told of each bad file after stderr was (scrub --json and lint print a record for it). */
+  onError?: (error: CassetteError, file: string | undefined) => void;
+}
+
+function fileHandle(file: string, read?: (file: string) => Promise<Cassette>): CassetteFile {
+  let source: Promise<CassetteSource> | undefined;
+  let cassette: Promise<Cassette> | undefined;
+  const handle: CassetteFile = {
+    file,
+    source: () => (source ??= readCassetteSource(file)),
+    cassette: () => (cassette ??= read ? read(file) : handle.source().then(({ text }) => parseCassetteText(file, text))),
+  };
+  return handle;
+}
+
+export async function forEachCassetteFile(args: string[], io: Io, each: (file: CassetteFile) => void | Promise<void>, options: LoopOptions = {}): Promise<ReadOutcome> {
+  const outcome: ReadOutcome = { failures: 0, files: 0 };
+  // Expand every argument first, so the progress line knows the total; errors keep their order.
+  const expanded = await Promise.all(args.map(expandPath));
+  const total = expanded.reduce((n, e) => n + e.files.length, 0);
+  if (total >= BATCH_FILES) await tuneGcForBatch();
+  const progress = createProgress(io.stderr, total, io.env);
+  const fail = (error: unknown, file: string | undefined) => {
+    progress.clear();
+    reportError(io, error);
+    outcome.failures++;
+    options.onError?.(error as CassetteError, file);
+  };
+  for (const { arg, error, files, optional } of expanded) {
+    if (error?.code === 'no-cassettes' && options.emptyFolderNote) {
+      progress.clear();
+      io.stderr.write(`cassette: ${arg}: no cassettes to ${options.emptyFolderNote}\n`);
+      continue;
+    }
+    if (error) {
+      fail(error, undefined);
+      continue;
+    }
+    for (const file of files) {
+      progress.tick(file);
+      try {
+        await each(fileHandle(file, options.read));
+        outcome.files++;
+      } catch (error) {
+        // A JSON file met in a directory that no format accepts is not a cassette: skipped, not an error.
+        if (!options.everyFile && optional?.has(file) && error instanceof CassetteError && error.code === 'not-a-cassette' && !error.pos) {
+          progress.clear();
+          continue;
+        }
+        outcome.files++;
+        fail(error, file);
+      }
+    }
+  }
+  progress.clear();
+  return outcome;
+}

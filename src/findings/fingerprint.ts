@@ -1,0 +1,36 @@
+// A finding's fingerprint: the same finding gets the same one on every run and after unrelated
+// edits, so baselines and ignore files keep working. Built from what the finding is about, never
+// from line numbers or interaction indexes (an interaction inserted above would shift them): the
+// rule, the file (relative to the project, `/`-separated), the request's method and URL, the
+// finding's key (a header name, a document path with the interaction index left out, a masked
+// value) and, for findings alike in all of these, their order in the file.
+
+import { createHash } from 'node:crypto';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Finding } from './finding.ts';
+
+/** The file as fingerprints name it: relative to `root` (the project), with `/`. */
+export function fingerprintPath(file: string, root: string): string {
+  const absolute = isAbsolute(file) ? file : resolve(root, file);
+  const rel = relative(root, absolute);
+  return (rel.startsWith('..') ? absolute : rel).split(sep).join('/');
+}
+
+/** `interactions[3].request.headers.X` → `interactions[*].request.headers.X`: the index is not the identity. */
+export function pathWithoutIndex(path: string): string {
+  return path.replace(/\[\d+\]/, '[*]');
+}
+
+/** Sets `fingerprint` on each finding of one file (all of them at once: the order counts alike ones). */
+export function assignFingerprints(findings: Finding[], root: string): void {
+  const seen = new Map<string, number>();
+  for (const f of findings) {
+    // Scrub findings are told apart by their document path (scrub --check does not read requests), so
+    // lint and scrub --check give a credential the same fingerprint and share a baseline.
+    const where = f.interaction && f.path === undefined ? `${f.interaction.method} ${f.interaction.url}` : '';
+    const identity = [f.rule, fingerprintPath(f.file, root), where, f.key].join('\u0000');
+    const n = seen.get(identity) ?? 0;
+    seen.set(identity, n + 1);
+    f.fingerprint = createHash('sha256').update(`${identity}\u0000${n}`).digest('hex').slice(0, 32);
+  }
+}

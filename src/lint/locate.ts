@@ -1,0 +1,71 @@
+// Where in the file a lint finding points: the model keeps each interaction's line, not every
+// field's, so a finding about a header or a length is placed on the first line of its interaction
+// that names it (a text search bounded by the interaction's lines), else on the interaction itself.
+
+import type { Interaction } from '../model.ts';
+
+export interface Place {
+  line: number;
+  col: number;
+}
+
+export class Locator {
+  private lines?: string[];
+
+  constructor(
+    private readonly text: string,
+    private readonly interactions: readonly Interaction[],
+  ) {}
+
+  private textLines(): string[] {
+    return (this.lines ??= this.text.split('\n'));
+  }
+
+  /** The interaction's own line (1:1 when the reader could not tell). */
+  interaction(index: number): Place {
+    return { line: this.interactions[index]?.line ?? 1, col: 1 };
+  }
+
+  /**
+   * The first line within interaction `index` (after `after`, when given) containing `needle`
+   * (compared case-insensitively), at the needle's column; the interaction's line when none does.
+   */
+  find(index: number, needle: string, after?: string): Place {
+    const start = this.interactions[index]?.line;
+    if (start === undefined) return { line: 1, col: 1 };
+    const next = this.interactions[index + 1]?.line;
+    const lines = this.textLines();
+    const end = Math.min(next ?? lines.length + 1, lines.length + 1);
+    const want = needle.toLowerCase();
+    let from = start;
+    if (after) {
+      const a = after.toLowerCase();
+      for (let n = start; n < end; n++) {
+        if (lines[n - 1]!.toLowerCase().includes(a)) {
+          from = n;
+          break;
+        }
+      }
+    }
+    for (let n = from; n < end; n++) {
+      const col = lines[n - 1]!.toLowerCase().indexOf(want);
+      if (col >= 0) return { line: n, col: col + 1 };
+    }
+    return { line: start, col: 1 };
+  }
+
+  /** True when a line of interaction `index` contains `needle` (case-sensitive). */
+  mentions(index: number, needle: string): boolean {
+    const start = this.interactions[index]?.line;
+    if (start === undefined) return this.text.includes(needle);
+    const lines = this.textLines();
+    const end = Math.min(this.interactions[index + 1]?.line ?? lines.length + 1, lines.length + 1);
+    for (let n = start; n < end; n++) if (lines[n - 1]!.includes(needle)) return true;
+    return false;
+  }
+
+  /** The text of a 1-based line (for inline `cassette:allow` markers). */
+  lineText(line: number): string {
+    return this.textLines()[line - 1] ?? '';
+  }
+}
