@@ -1,24 +1,32 @@
 // The Anthropic Messages stream reducer, shared by the Anthropic API, Vertex (rawPredict) and
 // Bedrock (whose event-stream chunks carry the same events). A plain JSON message is replayed
-// through it as events, so both give the same LlmResponse.
+// through it as events, so both give the same LlmResponse. What it cannot use (unknown event,
+// block or delta types, data that is not JSON, a delta before its block, a stream cut before
+// message_stop, a tool call without id) becomes a diagnostic.
 
+import type { DiagnosticCode } from '../findings/codes.ts';
+import { DiagnosticList } from '../findings/diagnostic.ts';
 import type { StreamAccumulator } from './dialect.ts';
 import { errorFromBody } from './errors.ts';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
-import { finalResponse, parseToolArguments, toolCall, usage } from './parts.ts';
-import type { Citation, ContentPart, LlmError, ToolCall, Usage } from './types.ts';
+import { dataExcerpt, finalResponse, parseToolArguments, toolCall, usage, withDiagnostics } from './parts.ts';
+import type { Citation, ContentPart, LlmError, ToolCall, Usage, UsageIteration } from './types.ts';
 
 /** One content block, addressed by the stream's `index`. */
 interface BlockSlot {
   type: string;
   /** As given by `content_block_start` (the whole block in a plain JSON message). */
   start: JsonObject;
-  /** Text of a text block, thinking of a thinking block. */
+  /** Text of a text block, thinking of a thinking block, summary of a compaction block. */
   text: string;
   /** Raw `input_json_delta` buffer; parsed once, at finalize. */
   json: string;
   signature: string;
   citations: Citation[];
+  /** False when a delta created the slot (its content_block_start never came). */
+  started: boolean;
+  /** The event that started it (or its first delta). */
+  event: number;
 }
 
 export interface AnthropicState {
@@ -26,17 +34,85 @@ export interface AnthropicState {
   model?: string;
   blocks: BlockSlot[];
   finishReason: string | null;
+  /** `stop_details` of a refusal: its category and explanation. */
+  stopDetails?: JsonObject;
   /** Raw usage fields, last value wins (see message_delta). */
   usage: Record<string, number> | null;
+  /** `usage.iterations`, last value wins. */
+  iterations?: UsageIteration[];
   stopped: boolean;
   events: number;
   error?: LlmError;
+  diagnostics: DiagnosticList;
+  /** False when a whole JSON message is replayed as events: no stream to cut, no event indexes. */
+  streamed: boolean;
 }
 
 /** A parsed stream event (`data:` JSON, or a Bedrock chunk's inner JSON). */
 export type AnthropicEvent = JsonObject;
 
+/** What the reducer reads: a parsed event, or the size (and SSE name) of one whose data is not JSON. */
+export type AnthropicItem = { kind: 'event'; event: AnthropicEvent } | { kind: 'unparsed'; length: number; name?: string | undefined; preview?: string };
+
 const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cache_read_input_tokens', 'cache_creation_input_tokens'];
+
+/**
+ * Content blocks of the Messages API reference (and anthropic-sdk-typescript's BetaContentBlock);
+ * every `*_tool_result` (web search, web fetch, code execution, bash / text editor code execution,
+ * tool search, advisor …) is a server tool's result and known by its suffix.
+ */
+const BLOCK_TYPES = new Set([
+  'text',
+  'thinking',
+  'redacted_thinking',
+  'tool_use',
+  'server_tool_use',
+  'mcp_tool_use',
+  'mcp_tool_result',
+  'mcp_tool_listing',
+  'container_upload',
+  'compaction',
+  'fallback',
+]);
+
+export function isKnownBlockType(type: string): boolean {
+  return BLOCK_TYPES.has(type) || type.endsWith('_tool_result');
+}
+
+/** Each delta type and the block type it belongs to (for a delta whose block never started). */
+const DELTA_BLOCK_TYPES: Record<string, string> = {
+  text_delta: 'text',
+  citations_delta: 'text',
+  input_json_delta: 'tool_use',
+  thinking_delta: 'thinking',
+  signature_delta: 'thinking',
+  compaction_delta: 'compaction',
+};
+
+function note(state: AnthropicState, code: DiagnosticCode, message: string, event: number | undefined): void {
+  state.diagnostics.add(code, message, state.streamed ? event : undefined);
+}
+
+function noteUnknown(state: AnthropicState, key: string, message: string, event: number): void {
+  state.diagnostics.addCounted('unknown-event', key, message, state.streamed ? event : undefined);
+}
+
+function iterationOf(raw: unknown): UsageIteration[] {
+  const item = asObject(raw);
+  if (!asString(item.type) && asNumber(item.input_tokens) === undefined) return [];
+  const model = asString(item.model);
+  const iteration: UsageIteration = {
+    type: asString(item.type) ?? 'message',
+    ...(model ? { model } : {}),
+    inputTokens: asNumber(item.input_tokens) ?? 0,
+    outputTokens: asNumber(item.output_tokens) ?? 0,
+  };
+  const cacheRead = asNumber(item.cache_read_input_tokens);
+  const cacheWrite = asNumber(item.cache_creation_input_tokens);
+  if (cacheRead !== undefined) iteration.cacheReadTokens = cacheRead;
+  if (cacheWrite !== undefined) iteration.cacheWriteTokens = cacheWrite;
+  return [iteration];
+}
 
 function mergeUsage(state: AnthropicState, raw: unknown): void {
   if (!isObject(raw)) return;
@@ -46,21 +122,17 @@ function mergeUsage(state: AnthropicState, raw: unknown): void {
     const value = asNumber(raw[field]);
     if (value !== undefined) (state.usage ??= {})[field] = value;
   }
+  if (Array.isArray(raw.iterations)) state.iterations = raw.iterations.flatMap(iterationOf);
 }
 
-function newSlot(start: JsonObject): BlockSlot {
+function newSlot(start: JsonObject, started: boolean, event: number): BlockSlot {
+  const type = asString(start.type) ?? 'unknown';
   const citations = asArray(start.citations).flatMap(citationOf);
-  return {
-    type: asString(start.type) ?? 'unknown',
-    start,
-    text: asString(start.text) ?? asString(start.thinking) ?? '',
-    json: '',
-    signature: asString(start.signature) ?? '',
-    citations,
-  };
+  const text = type === 'compaction' ? (asString(start.content) ?? '') : (asString(start.text) ?? asString(start.thinking) ?? '');
+  return { type, start, text, json: '', signature: asString(start.signature) ?? '', citations, started, event };
 }
 
-/** Only citations that point at a URL (web search); document locations have none. */
+/** Only citations that point at a URL (web search, web fetch); document locations have none. */
 function citationOf(raw: unknown): Citation[] {
   const citation = asObject(raw);
   const url = asString(citation.url);
@@ -69,18 +141,29 @@ function citationOf(raw: unknown): Citation[] {
   return [title ? { url, title } : { url }];
 }
 
-const DELTA_BLOCK_TYPES: Record<string, string> = {
-  text_delta: 'text',
-  citations_delta: 'text',
-  input_json_delta: 'tool_use',
-  thinking_delta: 'thinking',
-  signature_delta: 'thinking',
-};
+function startBlock(state: AnthropicState, index: number, block: JsonObject, at: number): void {
+  const slot = newSlot(block, true, at);
+  const previous = state.blocks[index];
+  if (previous?.started && (previous.type === 'tool_use' || slot.type === 'tool_use')) {
+    note(state, 'tool-call-index-collision', `Anthropic content_block_start for block ${index} (${slot.type}) replaces the ${previous.type} block started there`, at);
+  }
+  if (!isKnownBlockType(slot.type)) {
+    noteUnknown(state, `block:${slot.type}`, `Anthropic content block type "${slot.type}" not interpreted (kept as a server part)`, at);
+  }
+  state.blocks[index] = slot;
+}
 
-function applyDelta(state: AnthropicState, index: number, delta: JsonObject): void {
+function applyDelta(state: AnthropicState, index: number, delta: JsonObject, at: number): void {
   const type = asString(delta.type) ?? '';
+  if (DELTA_BLOCK_TYPES[type] === undefined) {
+    noteUnknown(state, `delta:${type}`, `Anthropic delta type "${type || '(none)'}" not interpreted`, at);
+    return;
+  }
+  if (!state.blocks[index]) {
+    note(state, 'delta-before-start', `Anthropic ${type} for block ${index}, which had no content_block_start`, at);
+  }
   // A delta before its block_start still lands somewhere sensible.
-  const slot = (state.blocks[index] ??= newSlot({ type: DELTA_BLOCK_TYPES[type] ?? 'unknown' }));
+  const slot = (state.blocks[index] ??= newSlot({ type: DELTA_BLOCK_TYPES[type]! }, false, at));
   switch (type) {
     case 'text_delta':
       slot.text += asString(delta.text) ?? '';
@@ -97,44 +180,64 @@ function applyDelta(state: AnthropicState, index: number, delta: JsonObject): vo
     case 'citations_delta':
       slot.citations.push(...citationOf(delta.citation));
       break;
+    case 'compaction_delta':
+      // The summary arrives as text; `encrypted_content` is opaque and not shown.
+      slot.text += asString(delta.content) ?? '';
+      break;
   }
 }
 
-export const anthropicStream: StreamAccumulator<AnthropicState, AnthropicEvent> = {
-  initial: () => ({ blocks: [], finishReason: null, usage: null, stopped: false, events: 0 }),
-
-  accumulate(state, event) {
-    state.events++;
-    const index = asNumber(event.index) ?? state.blocks.length;
-    switch (event.type) {
-      case 'message_start': {
-        const message = asObject(event.message);
-        if (asString(message.id)) state.id = asString(message.id)!;
-        if (asString(message.model)) state.model = asString(message.model)!;
-        if (asString(message.stop_reason)) state.finishReason = asString(message.stop_reason)!;
-        mergeUsage(state, message.usage);
-        break;
-      }
-      case 'content_block_start':
-        state.blocks[index] = newSlot(asObject(event.content_block));
-        break;
-      case 'content_block_delta':
-        applyDelta(state, index, asObject(event.delta));
-        break;
-      case 'message_delta': {
-        const stopReason = asString(asObject(event.delta).stop_reason);
-        if (stopReason) state.finishReason = stopReason;
-        mergeUsage(state, event.usage);
-        break;
-      }
-      case 'message_stop':
-        state.stopped = true;
-        break;
-      case 'error':
-        state.error = errorFromBody(event) ?? { type: 'error', message: JSON.stringify(event.error ?? event) };
-        break;
-      // content_block_stop, ping and event types added later carry nothing we keep.
+function accumulateEvent(state: AnthropicState, event: AnthropicEvent, at: number): void {
+  const index = asNumber(event.index) ?? state.blocks.length;
+  const type = asString(event.type) ?? '';
+  switch (type) {
+    case 'message_start': {
+      const message = asObject(event.message);
+      if (asString(message.id)) state.id = asString(message.id)!;
+      if (asString(message.model)) state.model = asString(message.model)!;
+      if (asString(message.stop_reason)) state.finishReason = asString(message.stop_reason)!;
+      if (isObject(message.stop_details)) state.stopDetails = message.stop_details;
+      mergeUsage(state, message.usage);
+      break;
     }
+    case 'content_block_start':
+      startBlock(state, index, asObject(event.content_block), at);
+      break;
+    case 'content_block_delta':
+      applyDelta(state, index, asObject(event.delta), at);
+      break;
+    case 'message_delta': {
+      const delta = asObject(event.delta);
+      const stopReason = asString(delta.stop_reason);
+      if (stopReason) state.finishReason = stopReason;
+      if (isObject(delta.stop_details)) state.stopDetails = delta.stop_details;
+      mergeUsage(state, event.usage);
+      break;
+    }
+    case 'message_stop':
+      state.stopped = true;
+      break;
+    case 'error':
+      state.error = errorFromBody(event) ?? { type: 'error', message: JSON.stringify(event.error ?? event) };
+      break;
+    // The end of a block (its content came with the deltas) and keep-alives: nothing to keep.
+    case 'content_block_stop':
+    case 'ping':
+      break;
+    default:
+      noteUnknown(state, `event:${type}`, `Anthropic event type "${type || '(none)'}" not interpreted`, at);
+  }
+}
+
+export const anthropicStream: StreamAccumulator<AnthropicState, AnthropicItem> = {
+  initial: () => ({ blocks: [], finishReason: null, usage: null, stopped: false, events: 0, diagnostics: new DiagnosticList(), streamed: true }),
+
+  accumulate(state, item) {
+    const at = state.events++;
+    if (item.kind === 'unparsed') {
+      const preview = item.preview !== undefined ? `: ${dataExcerpt(item.preview)}` : '';
+      note(state, 'unparsed-event', `Anthropic event ${at}${item.name ? ` (${item.name})` : ''}: data (${item.length} characters) is not JSON${preview}`, at);
+    } else accumulateEvent(state, item.event, at);
     return state;
   },
 
@@ -156,29 +259,49 @@ export const anthropicStream: StreamAccumulator<AnthropicState, AnthropicEvent> 
         case 'redacted_thinking':
           reasoning.push('[redacted reasoning]');
           break;
-        case 'tool_use':
-          toolCalls.push(toolCall(asString(slot.start.id) ?? null, asString(slot.start.name) ?? '', rawInput(slot)));
+        case 'tool_use': {
+          const call = toolCall(asString(slot.start.id) ?? null, asString(slot.start.name) ?? '', rawInput(slot));
+          if (!call.id) note(state, 'tool-call-without-id', `Anthropic tool_use ${call.name || '(unnamed)'} has no id`, slot.event);
+          if (call.invalidArguments) note(state, 'invalid-tool-arguments', `Anthropic tool_use ${call.name || '(unnamed)'}: input is not valid JSON: ${dataExcerpt(slot.json)}`, slot.event);
+          toolCalls.push(call);
           break;
+        }
         default:
           serverTools.push(serverToolPart(slot));
       }
     }
-    return finalResponse({
+    if (state.streamed && state.events > 0 && !state.stopped && !state.error) {
+      const after = state.finishReason ? ` (stop_reason ${state.finishReason} came)` : '';
+      note(state, 'stream-unterminated', `Anthropic stream ended without message_stop${after}`, state.events - 1);
+    }
+    let reported: Usage | null = state.usage && anthropicUsage(state.usage);
+    if (state.iterations?.length) reported = { ...(reported ?? { inputTokens: 0, outputTokens: 0 }), iterations: state.iterations };
+    const response = finalResponse({
       text: text.join(''),
       reasoning: reasoning.join('\n\n'),
       toolCalls,
       finishReason: state.finishReason,
-      usage: state.usage && anthropicUsage(state.usage),
+      usage: reported,
       events: state.events,
       id: state.id,
       model: state.model,
+      refusal: state.finishReason === 'refusal' ? refusalText(state.stopDetails) : undefined,
       error: state.error,
       citations: [...citations.values()],
       serverTools,
       incomplete: state.events > 0 && !state.stopped && !state.finishReason && !state.error,
     });
+    return withDiagnostics(response, state.diagnostics);
   },
 };
+
+/** `stop_reason: "refusal"`: the explanation when the API gave one, else the category. */
+function refusalText(details: JsonObject | undefined): string {
+  const explanation = asString(details?.explanation);
+  if (explanation) return explanation;
+  const category = asString(details?.category);
+  return category ? `refused (${category})` : 'refused';
+}
 
 export function anthropicUsage(raw: Record<string, number | undefined>): Usage {
   return usage({
@@ -194,29 +317,55 @@ function rawInput(slot: ServerBlock): string {
   return slot.json !== '' ? slot.json : JSON.stringify(slot.start.input ?? {});
 }
 
-type ServerBlock = Pick<BlockSlot, 'type' | 'start' | 'json'>;
+type ServerBlock = Pick<BlockSlot, 'type' | 'start' | 'json' | 'text'>;
 
-/** A server tool block as the client sends it back in a request. */
+/** A server tool block (or compaction, fallback, container upload …) as the client sends it back in a request. */
 export function serverToolBlockPart(block: JsonObject): ContentPart {
-  return serverToolPart({ type: asString(block.type) ?? 'unknown', start: block, json: '' });
+  const type = asString(block.type) ?? 'unknown';
+  return serverToolPart({ type, start: block, json: '', text: type === 'compaction' ? (asString(block.content) ?? '') : '' });
 }
 
-/** Server tool calls (web search, code execution, MCP …) and their results, in one line or a list. */
+const other = (kind: string, summary: string): ContentPart => ({ type: 'other', kind, summary });
+
+/** Server tool calls (web search, code execution, MCP …), their results and the other non-text blocks, in one line or a list. */
 function serverToolPart(slot: ServerBlock): ContentPart {
   const block = slot.start;
-  if (slot.type === 'server_tool_use' || slot.type === 'mcp_tool_use') {
-    const input = parseToolArguments(rawInput(slot)).arguments;
-    const query = asString(asObject(input).query);
-    return { type: 'other', kind: asString(block.name) ?? slot.type, summary: query !== undefined ? `query "${query}"` : short(input) };
+  switch (slot.type) {
+    case 'server_tool_use':
+    case 'mcp_tool_use': {
+      const input = parseToolArguments(rawInput(slot)).arguments;
+      const query = asString(asObject(input).query);
+      return other(asString(block.name) ?? slot.type, query !== undefined ? `query "${query}"` : short(input));
+    }
+    case 'compaction':
+      // The summary that replaces the earlier turns; an encrypted-only one says so.
+      return other('compaction', slot.text || (block.encrypted_content ? '[encrypted summary]' : ''));
+    case 'fallback': {
+      const from = asString(asObject(block.from).model) ?? '?';
+      const to = asString(asObject(block.to).model) ?? '?';
+      const trigger = asObject(block.trigger);
+      const why = asString(trigger.type) ? ` (${String(trigger.type)}${asString(trigger.category) ? `: ${String(trigger.category)}` : ''})` : '';
+      return other('fallback', `${from} → ${to}${why}`);
+    }
+    case 'container_upload':
+      return other('container_upload', `file_id:${asString(block.file_id) ?? ''}`);
+    case 'mcp_tool_listing': {
+      const names = asArray(block.tools).map((t) => asString(asObject(t).name) ?? '?');
+      return other('mcp_tool_listing', `${asString(block.mcp_server_name) ?? '?'}: ${names.join(', ')}`);
+    }
   }
   const content = block.content;
   if (Array.isArray(content) && content.every((r) => asObject(r).type === 'web_search_result')) {
     const lines = content.map((r) => `${asString(asObject(r).title) ?? '(untitled)'} — ${asString(asObject(r).url) ?? ''}`);
-    return { type: 'other', kind: slot.type, summary: [`${content.length} results`, ...lines].join('\n') };
+    return other(slot.type, [`${content.length} results`, ...lines].join('\n'));
   }
   const errorCode = asString(asObject(content).error_code);
-  if (errorCode) return { type: 'other', kind: slot.type, summary: `error ${errorCode}` };
-  return { type: 'other', kind: slot.type, summary: short(content ?? block) };
+  if (errorCode) return other(slot.type, `error ${errorCode}`);
+  const references = asObject(content).tool_references;
+  if (Array.isArray(references)) {
+    return other(slot.type, `found ${references.map((r) => asString(asObject(r).tool_name) ?? '?').join(', ') || 'no tools'}`);
+  }
+  return other(slot.type, short(content ?? block));
 }
 
 /** A one-line JSON excerpt, without encrypted payloads. */

@@ -2,9 +2,9 @@
 // Vertex AI (…/publishers/anthropic/models/<model>:rawPredict or :streamRawPredict, model in the
 // URL, `anthropic_version` in the body). Plain JSON or SSE; the stream reducer is anthropic-stream.ts.
 
-import type { DecodedBody } from '../decode/types.ts';
+import type { DecodedBody, SseEvent } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
-import { anthropicStream, serverToolBlockPart, type AnthropicEvent } from './anthropic-stream.ts';
+import { anthropicStream, serverToolBlockPart, type AnthropicEvent, type AnthropicItem } from './anthropic-stream.ts';
 import { readSseOrJson, type Dialect, type RequestInfo } from './dialect.ts';
 import { errorFromBody } from './errors.ts';
 import { asArray, asObject, asString, isObject, type JsonObject } from './json-access.ts';
@@ -156,47 +156,54 @@ function readRequest(info: RequestInfo): LlmRequest {
 
 // ---- response --------------------------------------------------------------------------------
 
-/** Runs events through the stream reducer. */
-export function replayEvents(events: AnthropicEvent[]): LlmResponse {
+/** Runs items (parsed events, or ones whose data was not JSON) through the stream reducer. */
+export function replayItems(items: AnthropicItem[], streamed = true): LlmResponse {
   let state = anthropicStream.initial();
-  for (const event of events) state = anthropicStream.accumulate(state, event);
+  state.streamed = streamed;
+  for (const item of items) state = anthropicStream.accumulate(state, item);
   return anthropicStream.finalize(state);
 }
 
+/** Runs parsed events through the stream reducer. */
+export function replayEvents(events: AnthropicEvent[]): LlmResponse {
+  return replayItems(events.map((event) => ({ kind: 'event', event })));
+}
+
 /** A whole Message as the events a stream of it would have sent. */
-function messageEvents(message: JsonObject): AnthropicEvent[] {
-  const { content, stop_reason, ...rest } = message;
-  return [
+function messageEvents(message: JsonObject): AnthropicItem[] {
+  const { content, stop_reason, stop_details, ...rest } = message;
+  const events: AnthropicEvent[] = [
     { type: 'message_start', message: { ...rest, content: [] } },
     ...asArray(content).flatMap((block, index) => [
       { type: 'content_block_start', index, content_block: block },
       { type: 'content_block_stop', index },
     ]),
-    { type: 'message_delta', delta: { stop_reason } },
+    { type: 'message_delta', delta: { stop_reason, stop_details } },
     { type: 'message_stop' },
   ];
+  return events.map((event) => ({ kind: 'event', event }));
 }
 
 /** A plain JSON Messages response (or an error body) → LlmResponse, with `events: 0`. */
 export function fromMessageJson(value: unknown): LlmResponse {
   const message = asObject(value);
   if (message.type === 'error' || (isObject(message.error) && !Array.isArray(message.content))) {
-    const response = replayEvents([]);
+    const response = replayItems([], false);
     const error = errorFromBody(message);
     if (error) response.error = error;
     return response;
   }
-  return { ...replayEvents(messageEvents(message)), events: 0 };
+  return { ...replayItems(messageEvents(message), false), events: 0 };
 }
 
-/** SSE events as Anthropic events; an unparsable one keeps its SSE event name as its type. */
+/** An SSE event as the reducer reads it: its JSON, or its size and name when the data is not JSON. */
+export function sseItem(event: SseEvent): AnthropicItem {
+  const json = eventJson(event);
+  return isObject(json) ? { kind: 'event', event: json } : { kind: 'unparsed', length: event.data.length, name: event.event, preview: event.data };
+}
+
 function fromStream(body: Extract<DecodedBody, { kind: 'sse' }>): LlmResponse {
-  return replayEvents(
-    body.events.map((event) => {
-      const json = eventJson(event);
-      return isObject(json) ? json : { type: event.event ?? 'unparsed' };
-    }),
-  );
+  return replayItems(body.events.map(sseItem));
 }
 
 export const anthropic: Dialect = {

@@ -4,13 +4,14 @@
 
 import { chunkInnerText } from '../decode/event-stream.ts';
 import { headerValue } from '../decode/index.ts';
-import type { DecodedBody } from '../decode/types.ts';
+import type { DecodedBody, EventStreamFrame } from '../decode/types.ts';
 import type { HttpResponse } from '../model.ts';
-import { fromMessageJson, readAnthropicRequest, replayEvents } from './anthropic.ts';
-import type { AnthropicEvent } from './anthropic-stream.ts';
+import { fromMessageJson, readAnthropicRequest, replayItems } from './anthropic.ts';
+import type { AnthropicItem } from './anthropic-stream.ts';
+import { DiagnosticList } from '../findings/diagnostic.ts';
 import type { Dialect, RequestInfo } from './dialect.ts';
 import { httpError } from './errors.ts';
-import { asString, isObject } from './json-access.ts';
+import { asNumber, asString, isObject, type JsonObject } from './json-access.ts';
 import type { LlmError, LlmResponse } from './types.ts';
 
 const INVOKE_PATH = /\/model\/([^/]+)\/invoke(-with-response-stream)?\/?$/;
@@ -30,24 +31,74 @@ function messageOf(text: string): string {
   return text;
 }
 
+/**
+ * Each frame's Anthropic event text: a `chunk` frame's base64 `bytes` decoded; undefined for a
+ * frame that is no chunk (an exception, another event). The transcript's raw view reads this too.
+ */
+export function bedrockChunkEvents(frames: EventStreamFrame[]): (string | undefined)[] {
+  return frames.map(chunkInnerText);
+}
+
+const exceptionEvent = (type: string, message: string): AnthropicItem => ({ kind: 'event', event: { type: 'error', error: { type, message } } });
+
 /** Each frame → the Anthropic event it carries; exceptions become an `error` event. */
-function frameEvents(body: Extract<DecodedBody, { kind: 'event-stream' }>): AnthropicEvent[] {
-  const events = body.frames.map((frame): AnthropicEvent => {
+function frameItems(body: Extract<DecodedBody, { kind: 'event-stream' }>, diagnostics: DiagnosticList): AnthropicItem[] {
+  const inner = bedrockChunkEvents(body.frames);
+  const items = body.frames.map((frame, at): AnthropicItem => {
     const type = frame.headers[':message-type'];
-    if (type === 'exception') {
-      const error = { type: String(frame.headers[':exception-type'] ?? 'exception'), message: messageOf(frame.payload) };
-      return { type: 'error', error };
+    if (type === 'exception') return exceptionEvent(String(frame.headers[':exception-type'] ?? 'exception'), messageOf(frame.payload));
+    if (type === 'error') return exceptionEvent(String(frame.headers[':error-code'] ?? 'error'), String(frame.headers[':error-message'] ?? frame.payload));
+    const eventType = String(frame.headers[':event-type'] ?? '');
+    const text = inner[at];
+    if (eventType !== 'chunk') {
+      // Counted as a stream event (it is one), but it carries no Anthropic event.
+      diagnostics.addCounted('unknown-event', `frame:${eventType}`, `Bedrock event-stream frame type "${eventType || '(none)'}" not interpreted`, at);
+      return { kind: 'event', event: { type: 'ping' } };
     }
-    if (type === 'error') {
-      const error = { type: String(frame.headers[':error-code'] ?? 'error'), message: String(frame.headers[':error-message'] ?? frame.payload) };
-      return { type: 'error', error };
-    }
-    const inner = parseJson(chunkInnerText(frame) ?? '');
-    return isObject(inner) ? inner : { type: `bedrock:${String(frame.headers[':event-type'] ?? 'unknown')}` };
+    const json = text === undefined ? undefined : parseJson(text);
+    if (isObject(json)) return { kind: 'event', event: json };
+    return text === undefined
+      ? { kind: 'unparsed', length: frame.payload.length, name: 'chunk without base64 bytes', preview: frame.payload }
+      : { kind: 'unparsed', length: text.length, name: 'chunk', preview: text };
   });
   // A corrupt frame ends the stream: say so rather than showing it as merely incomplete.
-  if (body.error) events.push({ type: 'error', error: { type: 'event_stream_error', message: body.error } });
-  return events;
+  if (body.error) items.push(exceptionEvent('event_stream_error', body.error));
+  return items;
+}
+
+/**
+ * Bedrock appends its own count to the last chunk (`amazon-bedrock-invocationMetrics`); it can
+ * disagree with the message's usage (Claude 3 tool-use streams count fewer output tokens there).
+ * The message's usage stays; the disagreement is a diagnostic.
+ */
+function invocationMetricsMismatches(items: AnthropicItem[], response: LlmResponse, diagnostics: DiagnosticList): void {
+  for (const [at, item] of items.entries()) {
+    if (item.kind !== 'event' || !isObject(item.event[INVOCATION_METRICS])) continue;
+    const metrics = item.event[INVOCATION_METRICS] as JsonObject;
+    const pairs: [string, number | undefined, string, number | undefined][] = [
+      ['output tokens', response.usage?.outputTokens, 'outputTokenCount', asNumber(metrics.outputTokenCount)],
+      ['input tokens', response.usage?.inputTokens, 'inputTokenCount', asNumber(metrics.inputTokenCount)],
+      ['cache read tokens', response.usage?.cacheReadTokens, 'cacheReadInputTokenCount', asNumber(metrics.cacheReadInputTokenCount)],
+      ['cache write tokens', response.usage?.cacheWriteTokens, 'cacheWriteInputTokenCount', asNumber(metrics.cacheWriteInputTokenCount)],
+    ];
+    for (const [what, usage, field, metric] of pairs) {
+      if (usage === undefined || metric === undefined || usage === metric) continue;
+      diagnostics.add('usage-mismatch', `Bedrock ${what}: the message usage says ${usage}, ${INVOCATION_METRICS}.${field} ${metric}`, at);
+    }
+  }
+}
+
+const INVOCATION_METRICS = 'amazon-bedrock-invocationMetrics';
+
+function fromEventStream(body: Extract<DecodedBody, { kind: 'event-stream' }>): LlmResponse {
+  const diagnostics = new DiagnosticList();
+  const items = frameItems(body, diagnostics);
+  const response = replayItems(items);
+  invocationMetricsMismatches(items, response, diagnostics);
+  // Frame diagnostics first (they explain the rest), then the reducer's, then the metrics check.
+  const all = [...diagnostics.items.filter((d) => d.code !== 'usage-mismatch'), ...(response.diagnostics ?? []), ...diagnostics.items.filter((d) => d.code === 'usage-mismatch')];
+  if (all.length) response.diagnostics = all;
+  return response;
 }
 
 /** Bedrock errors name their type in x-amzn-ErrorType (`ValidationException:http://…`). */
@@ -60,7 +111,7 @@ function bedrockHttpError(body: DecodedBody, response: HttpResponse): LlmError {
 
 function readResponse(body: DecodedBody, response: HttpResponse): LlmResponse {
   let result: LlmResponse;
-  if (body.kind === 'event-stream') result = replayEvents(frameEvents(body));
+  if (body.kind === 'event-stream') result = fromEventStream(body);
   else result = fromMessageJson(body.kind === 'json' ? body.value : {});
   if (response.status >= 400) result.error = bedrockHttpError(body, response);
   return result;

@@ -75,6 +75,23 @@ export interface Usage {
   cacheReadTokens?: number;
   cacheWriteTokens?: number;
   reasoningTokens?: number;
+  /**
+   * Anthropic `usage.iterations`: one entry per model call behind the answer (the executor's
+   * `message`s, an `advisor_message`, a `compaction`, a `fallback_message` when the request fell
+   * back to another model), as reported; the top-level counts above are the provider's own totals.
+   */
+  iterations?: UsageIteration[];
+}
+
+/** One model call of a multi-call answer (Anthropic `usage.iterations[]`). */
+export interface UsageIteration {
+  /** The provider's iteration type: `message`, `advisor_message`, `compaction`, `fallback_message`, … */
+  type: string;
+  model?: string;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
 }
 
 export interface LlmError {

@@ -1,7 +1,7 @@
 // A decoded body as plain text lines; shared by the terminal transcript and the Markdown export.
 
-import type { DecodedBody } from '../decode/types.ts';
-import { chunkInnerText } from '../decode/event-stream.ts';
+import type { DecodedBody, EventStreamFrame } from '../decode/types.ts';
+import { bedrockChunkEvents } from '../interpret/bedrock.ts';
 import { formatBytes } from './format.ts';
 
 /** Decoded raw body: JSON pretty-printed, each SSE event on its own line. */
@@ -19,11 +19,8 @@ export function rawBodyLines(body: DecodedBody): string[] {
     case 'event-stream':
       return [
         `${body.frames.length} event-stream frames${body.error ? ` (${body.error})` : ''}`,
-        // Bedrock chunks: the Anthropic event inside, not its base64.
-        ...body.frames.map((f) => {
-          const inner = chunkInnerText(f);
-          return inner === undefined ? `${JSON.stringify(f.headers)} ${f.payload}` : `chunk: ${inner}`;
-        }),
+        // Bedrock chunks: the Anthropic event inside (as interpret reads it), not its base64.
+        ...chunkLines(body.frames),
       ];
     case 'text':
       return body.text.split('\n');
@@ -32,4 +29,9 @@ export function rawBodyLines(body: DecodedBody): string[] {
     case 'undecodable':
       return [`(${formatBytes(body.byteLength)} stored with Content-Encoding ${body.encoding}, cannot be decoded: ${body.reason})`];
   }
+}
+
+function chunkLines(frames: EventStreamFrame[]): string[] {
+  const inner = bedrockChunkEvents(frames);
+  return frames.map((f, i) => (inner[i] === undefined ? `${JSON.stringify(f.headers)} ${f.payload}` : `chunk: ${inner[i]}`));
 }

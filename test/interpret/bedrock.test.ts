@@ -136,17 +136,20 @@ test('corpus sweep: every invoke call is interpreted, non-empty, and passes the 
 test('property: the same events re-framed, with deltas cut differently, give the same response', async () => {
   const own = await analyzeFile(sample('bedrock-stream.yaml'));
   const streams = [own, ...bedrockCorpus].flatMap((c) =>
-    c.interactions.filter((i) => i.responseBody.kind === 'event-stream').map((i) => ({ events: innerEvents(i.responseBody), response: i.llm!.response })),
+    c.interactions.filter((i) => i.responseBody.kind === 'event-stream').map((i) => ({ events: innerEvents(i.responseBody), response: i.llm!.response, diagnostics: i.diagnostics })),
   );
   // Re-encoding the very same events gives back the recorded response, event count included.
-  for (const { events, response } of streams) {
-    assert.deepEqual(bedrock.readResponse(decodeEventStream(encodeChunks(events)), STREAM_RESPONSE, own.interactions[0]!.llm!.request), response);
+  // (analyze moved the diagnostics to the interaction: compare them there.)
+  for (const { events, response, diagnostics } of streams) {
+    const { diagnostics: again = [], ...rest } = bedrock.readResponse(decodeEventStream(encodeChunks(events)), STREAM_RESPONSE, own.interactions[0]!.llm!.request);
+    assert.deepEqual(rest, response);
+    assert.deepEqual(again, diagnostics);
   }
   fc.assert(
     fc.property(fc.nat(streams.length - 1), fc.array(fc.nat(), { minLength: 1, maxLength: 64 }), (which, cuts) => {
       const { events, response } = streams[which]!;
       const recut = recutDeltas(events, cuts);
-      const again = bedrock.readResponse(decodeEventStream(encodeChunks(recut)), STREAM_RESPONSE, own.interactions[0]!.llm!.request);
+      const { diagnostics: _, ...again } = bedrock.readResponse(decodeEventStream(encodeChunks(recut)), STREAM_RESPONSE, own.interactions[0]!.llm!.request);
       assert.deepEqual({ ...again, events: 0 }, { ...response, events: 0 });
       assert.equal(again.events, recut.length);
     }),
