@@ -6,6 +6,7 @@ import { exchangesOf, analyzeFile } from '../helpers/analyze.ts';
 import { sample, corpusFile, corpusFiles, SKIP_WITHOUT_CORPUS } from '../helpers/paths.ts';
 import { analyzeInteraction } from '../../src/interpret/index.ts';
 import { gemini, geminiUsage, reduceChunks } from '../../src/interpret/gemini.ts';
+import { parseJsonPath } from '../../src/interpret/gemini-function-calls.ts';
 import { eventJson } from '../../src/decode/sse.ts';
 import type { LlmResponse, Message } from '../../src/interpret/types.ts';
 import type { Interaction } from '../../src/model.ts';
@@ -384,4 +385,120 @@ test('property: text split and chunks merged differently gives the same answer; 
     const kept = (diagnostics ?? []).filter((d) => d.code !== 'stream-unterminated');
     assert.deepEqual(plain, kept.length ? { ...stream, diagnostics: kept } : stream);
   }
+});
+
+// ---- newer parts: code execution, grounding, signatures, streamed function-call arguments ---------
+
+test('code execution and search grounding (plain JSON); the Python SDK re-sends the turn in snake_case', async () => {
+  const [first, second] = await exchangesOf(sample('gemini-code-execution-grounding.yaml'));
+  const signature = `CuEBAb4+9vt${'Qk9PS1MgUk9DS1M'.repeat(8)}x+/w==`;
+  assert.deepEqual(first!.response, {
+    text: 'Apollo 11 landed on 20 July 1969, which is 20,040 days before 1 June 2025.',
+    reasoning: 'Apollo 11 landed on the Moon on 20 July 1969.',
+    toolCalls: [],
+    finishReason: 'STOP',
+    usage: { inputTokens: 42, outputTokens: 58, totalTokens: 180, reasoningTokens: 61 },
+    events: 0,
+    id: 'gRoUnDeD1',
+    model: 'gemini-2.5-flash',
+    citations: [
+      { url: 'https://vertexaisearch.cloud.google.com/grounding-api-redirect/AbF9wXfakeNASA', title: 'nasa.gov' },
+      { url: 'https://vertexaisearch.cloud.google.com/grounding-api-redirect/AbF9wXfakeWiki', title: 'wikipedia.org' },
+    ],
+    serverTools: [
+      { type: 'other', kind: 'code_execution', summary: 'PYTHON: from datetime import date print((date(2025, 6, 1) - date(1969, 7, 20)).days)' },
+      { type: 'other', kind: 'code_execution_result', summary: 'OUTCOME_OK: 20040' },
+      { type: 'other', kind: 'web_search', summary: 'first moon landing date' },
+    ],
+    signatures: [signature],
+  });
+  // executable_code / thought_signature (proto names) read as their camelCase forms.
+  assert.deepEqual(second!.request.messages[1], {
+    role: 'assistant',
+    content: [
+      { type: 'reasoning', text: 'Apollo 11 landed on the Moon on 20 July 1969.' },
+      { type: 'other', kind: 'code_execution', summary: 'PYTHON: from datetime import date print((date(2025, 6, 1) - date(1969, 7, 20)).days)' },
+      { type: 'other', kind: 'code_execution_result', summary: 'OUTCOME_OK: 20040' },
+      { type: 'reasoning', text: '', signature: signature.replace(/\+/g, '-').replace(/\//g, '_') },
+      { type: 'text', text: 'Apollo 11 landed on 20 July 1969, which is 20,040 days before 1 June 2025.' },
+    ],
+  });
+  const analyzed = await analyzeFile(sample('gemini-code-execution-grounding.yaml'));
+  assert.deepEqual(checkOracle(analyzed, 'gemini'), { checked: new Map([['gemini', 1]]), mismatches: [] });
+  assert.deepEqual(analyzed.interactions.map((i) => i.diagnostics), [[], []]);
+  // A re-sent signature the response never gave is a mismatch, however it is encoded.
+  const forged = second!.request.messages[1]!.content.map((p) => (p.type === 'reasoning' && p.signature ? { ...p, signature: 'AAAA' } : p));
+  assert.equal(oracleMismatch(first!, forged), 'signatures: 1 re-sent that the response did not give');
+});
+
+test('streamed function-call arguments (partialArgs, willContinue) assembled in the response and in the re-sent history', async () => {
+  const analyzed = await analyzeFile(sample('gemini-partial-args-stream.yaml'));
+  const [first, second] = analyzed.interactions.map((i) => i.llm!);
+  const args = { title: 'Team sync: Q3 planning', attendees: ['ana@example.com', 'li@example.com'], durationMinutes: 30, remote: true, room: null };
+  assert.equal(first!.host, 'us-central1-aiplatform.googleapis.com');
+  assert.equal(first!.model, 'gemini-3-pro-preview');
+  assert.deepEqual(first!.response.toolCalls, [{ id: null, name: 'create_event', arguments: args }]);
+  assert.equal(first!.response.events, 5);
+  assert.equal(first!.response.finishReason, 'STOP');
+  assert.deepEqual(first!.response.signatures, [`CqMBAY89a1${'c3RyZWFtZWQgYXJncw'.repeat(6)}==`]);
+  assert.deepEqual(first!.response.usage, { inputTokens: 88, outputTokens: 34, totalTokens: 162, reasoningTokens: 40 });
+  // Five model contents (one per chunk) fold into one assistant message with the whole call.
+  assert.deepEqual(second!.request.messages.map((m) => m.role), ['user', 'assistant', 'tool']);
+  assert.deepEqual(second!.request.messages[1]!.content, [
+    { type: 'reasoning', text: '', signature: `CqMBAY89a1${'c3RyZWFtZWQgYXJncw'.repeat(6)}==` },
+    { type: 'tool-call', id: null, name: 'create_event', arguments: args },
+  ]);
+  assert.equal(second!.response.text, 'Booked "Team sync: Q3 planning" (30 min, remote) with Ana and Li.');
+  assert.deepEqual(checkOracle(analyzed, 'gemini'), { checked: new Map([['gemini', 1]]), mismatches: [] });
+  assert.deepEqual(analyzed.interactions.map((i) => i.diagnostics), [[], []]);
+});
+
+test('JSON paths of partialArgs', () => {
+  assert.deepEqual(parseJsonPath('$'), []);
+  assert.deepEqual(parseJsonPath('$.foo.bar[0].data'), ['foo', 'bar', 0, 'data']);
+  assert.deepEqual(parseJsonPath(`$['a b'][12]["c\\"d"]`), ['a b', 12, 'c"d']);
+  assert.equal(parseJsonPath('foo.bar'), undefined);
+  assert.equal(parseJsonPath('$.a[x]'), undefined);
+  assert.equal(parseJsonPath('$..a'), undefined);
+});
+
+// ---- diagnostics -------------------------------------------------------------------------------
+
+const chunk = (parts: unknown[], extra: Record<string, unknown> = {}) => ({ candidates: [{ content: { role: 'model', parts }, ...extra }] });
+
+test('diagnostics: unknown part kinds counted, data that is not JSON, no finishReason', () => {
+  const body = [
+    `data: ${JSON.stringify(chunk([{ text: 'Hi' }, { fancyWidget: { x: 1 } }]))}`,
+    'data: {"candidates": [',
+    `data: ${JSON.stringify(chunk([{ fancyWidget: { x: 2 } }, { thoughtSignature: 'c2ln' }, { videoMetadata: { fps: 1 } }]))}`,
+  ].join('\n\n');
+  const analyzed = analyzeInteraction(geminiInteraction(`${API}/m:streamGenerateContent?alt=sse`, {}, `${body}\n\n`, 200, 'text/event-stream'));
+  assert.equal(analyzed.llm!.response.text, 'Hi');
+  assert.equal(analyzed.llm!.response.incomplete, true);
+  assert.deepEqual(analyzed.llm!.response.signatures, ['c2ln']);
+  assert.deepEqual(analyzed.diagnostics, [
+    { code: 'unknown-event', message: 'Gemini part "fancyWidget" not interpreted (2 times)', event: 0 },
+    { code: 'unparsed-event', message: 'Gemini stream chunk 1 (16 characters) is not JSON', event: 1 },
+    { code: 'stream-unterminated', message: 'Gemini stream ended without a finishReason in any chunk' },
+  ]);
+  // The same as one plain JSON answer: no stream that could end early, no event index.
+  const plain = analyzeInteraction(geminiInteraction(`${API}/m:generateContent`, {}, JSON.stringify(chunk([{ fancyWidget: {} }]))));
+  assert.deepEqual(plain.diagnostics, [{ code: 'unknown-event', message: 'Gemini part "fancyWidget" not interpreted' }]);
+  assert.equal(plain.llm!.response.incomplete, undefined);
+});
+
+test('diagnostics: partialArgs without a started call, a path that is not one, a call still streaming at the end', () => {
+  const response = reduceChunks([
+    chunk([{ functionCall: { partialArgs: [{ jsonPath: '$.a', stringValue: 'x' }], willContinue: true } }]),
+    chunk([{ functionCall: { name: 'f', willContinue: true } }]),
+    chunk([{ functionCall: { partialArgs: [{ jsonPath: 'a.b', stringValue: 'x' }, { jsonPath: '$.list', numberValue: 1 }, { jsonPath: '$.list[0]', numberValue: 2 }], willContinue: true } }]),
+    chunk([{ functionCall: { partialArgs: [{ jsonPath: '$.ok', boolValue: false }], willContinue: true } }], { finishReason: 'STOP' }),
+  ]);
+  assert.deepEqual(response.toolCalls, [{ id: null, name: 'f', arguments: { list: 1, ok: false } }]);
+  assert.deepEqual(response.diagnostics, [
+    { code: 'delta-before-start', message: 'function call arguments (partialArgs) without a call started by name', event: 0 },
+    { code: 'invalid-tool-arguments', message: 'function call f: partialArgs jsonPath "a.b" is not a JSON path', event: 2 },
+    { code: 'invalid-tool-arguments', message: 'function call f: partialArgs at $.list[0] put a value where a container was expected', event: 2 },
+    { code: 'stream-unterminated', message: 'function call f: its arguments were still streaming (willContinue) when the stream ended' },
+  ]);
 });
