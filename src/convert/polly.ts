@@ -159,7 +159,9 @@ function reasonPhrase(statusText: string, status: number): string {
 }
 
 function pollyLog(analyzed: AnalyzedCassette, options: ConvertOptions, name: string): unknown {
+  // The persister sorts entries by start time: starts never go back, so the recorded order stays.
   const starts = startTimes(analyzed.interactions);
+  for (let i = 1; i < starts.length; i++) starts[i] = Math.max(starts[i]!, starts[i - 1]!);
   const seen = new Map<string, number>();
   const entries = analyzed.interactions.map(({ interaction }, i) => {
     const { request, response } = interaction;
@@ -208,8 +210,6 @@ function pollyLog(analyzed: AnalyzedCassette, options: ConvertOptions, name: str
       timings: { blocked: -1, connect: -1, dns: -1, receive: 0, send: 0, ssl: -1, wait },
     };
   });
-  // The persister sorts the entries by start time (a stable sort).
-  entries.sort((a, b) => Date.parse(a.startedDateTime) - Date.parse(b.startedDateTime));
   return {
     log: {
       _recordingName: name,

@@ -77,7 +77,7 @@ function escapeNonAscii(text: string): string {
 }
 
 export function writeYaml(root: YamlEntries, dialect: YamlDialect, nullStr = 'null'): string {
-  const doc = new Document(null, { version: '1.1' });
+  const doc = new Document(null);
   doc.contents = toNode(root, dialect) as YAMLMap;
   const text = doc.toString({
     indentSeq: false,
