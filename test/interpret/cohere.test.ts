@@ -6,6 +6,8 @@ import { sample } from '../helpers/paths.ts';
 import { decodeBody } from '../../src/decode/index.ts';
 import { cohere } from '../../src/interpret/cohere.ts';
 import type { LlmResponse } from '../../src/interpret/types.ts';
+import { analyzeInteraction } from '../../src/interpret/index.ts';
+import type { Interaction } from '../../src/model.ts';
 
 const CALL = { id: 'get_weather_1byjy32y4hvq', name: 'get_weather', arguments: { location: 'Toronto' } };
 const TOOL_TURN: LlmResponse = {
@@ -89,4 +91,71 @@ test('matches /v2/chat by path on any host; not v1 chat or other paths', () => {
   assert.equal(cohere.matches(info('https://proxy.internal:8443/cohere/v2/chat')), true);
   assert.equal(cohere.matches(info('https://api.cohere.com/v1/chat')), false);
   assert.equal(cohere.matches(info('https://api.cohere.com/v2/embed')), false);
+});
+
+// ---- diagnostics -------------------------------------------------------------------------------
+
+function cohereInteraction(responseBody: string, contentType = 'text/event-stream'): Interaction {
+  return {
+    index: 0,
+    request: { method: 'POST', url: 'https://api.cohere.com/v2/chat', headers: { 'Content-Type': ['application/json'] }, body: '{"model":"command-a-03-2025","stream":true,"messages":[{"role":"user","content":"hi"}]}' },
+    response: { status: 200, statusText: '200 OK', headers: { 'Content-Type': [contentType] }, body: responseBody },
+  };
+}
+const sseOf = (events: (Record<string, unknown> | string)[]) =>
+  events.map((e) => (typeof e === 'string' ? `event: content-delta\ndata: ${e}\n\n` : `event: ${String(e.type)}\ndata: ${JSON.stringify(e)}\n\n`)).join('');
+
+test('diagnostics: unknown events counted, unparsed data, deltas before their start, index collisions, calls without id or with bad arguments', () => {
+  const call = (id: string | undefined, args: string) => ({ tool_calls: { ...(id ? { id } : {}), type: 'function', function: { name: 'lookup', arguments: args } } });
+  const analyzed = analyzeInteraction(
+    cohereInteraction(
+      sseOf([
+        { type: 'message-start', id: 'm1', delta: { message: { role: 'assistant' } } },
+        { type: 'content-delta', index: 0, delta: { message: { content: { text: 'Early' } } } },
+        { type: 'content-end', index: 0 },
+        { type: 'mystery-delta', delta: {} },
+        '{"type": "content-delta", "delta": {',
+        { type: 'mystery-delta', delta: {} },
+        { type: 'content-start', index: 1, delta: { message: { content: { type: 'image', image: {} } } } },
+        { type: 'tool-call-delta', index: 0, delta: { message: call(undefined, '{"q":') } },
+        { type: 'tool-call-start', index: 1, delta: { message: call('call_a', '{"q": 1}') } },
+        { type: 'tool-call-start', index: 1, delta: { message: call('call_b', '') } },
+        { type: 'citation-start', index: 0, delta: { message: { citations: { start: 0, end: 5, text: 'Early', sources: [{ type: 'document', id: 'doc_0', document: { id: 'doc_0', title: 'Docs', url: 'https://docs.example.com/a' } }, { type: 'tool', id: 'call_a', tool_output: {} }] } } } },
+        { type: 'citation-end', index: 0 },
+        { type: 'debug', prompt: '…' },
+        { type: 'message-end', delta: { finish_reason: 'COMPLETE' } },
+      ]),
+    ),
+  );
+  const response = analyzed.llm!.response;
+  assert.equal(response.text, 'Early');
+  assert.deepEqual(response.citations, [{ url: 'https://docs.example.com/a', title: 'Docs' }]);
+  assert.deepEqual(response.toolCalls, [
+    { id: null, name: 'lookup', arguments: '{"q":', invalidArguments: true },
+    { id: 'call_b', name: 'lookup', arguments: { q: 1 } },
+  ]);
+  assert.deepEqual(analyzed.diagnostics, [
+    { code: 'delta-before-start', message: 'Cohere content-delta for content 0, which had no content-start', event: 1 },
+    { code: 'unknown-event', message: 'Cohere event type "mystery-delta" not interpreted (2 times)', event: 3 },
+    { code: 'unparsed-event', message: 'Cohere event 4 (content-delta): data (36 characters) is not JSON', event: 4 },
+    { code: 'unknown-event', message: 'Cohere content type "image" not interpreted', event: 6 },
+    { code: 'delta-before-start', message: 'Cohere tool-call-delta for tool call 0, which had no tool-call-start', event: 7 },
+    { code: 'tool-call-index-collision', message: 'Cohere tool calls call_a and call_b both started on index 1', event: 9 },
+    { code: 'tool-call-without-id', message: 'Cohere tool call lookup has no id' },
+    { code: 'invalid-tool-arguments', message: 'Cohere tool call lookup: arguments are not valid JSON' },
+  ]);
+});
+
+test('diagnostics: a stream without message-end; none for the samples that are whole; JSON without event indexes', async () => {
+  const [cut] = (await analyzeFile(sample('cohere-errors.yaml'))).interactions;
+  assert.deepEqual(cut!.diagnostics, [{ code: 'stream-unterminated', message: 'Cohere stream ended without message-end' }]);
+  for (const file of ['cohere-tools-stream.yaml', 'cohere-json.yaml']) {
+    assert.deepEqual((await analyzeFile(sample(file))).interactions.map((i) => i.diagnostics), [[], [], ...(file === 'cohere-json.yaml' ? [[]] : [])], file);
+  }
+  const json = analyzeInteraction(
+    cohereInteraction(JSON.stringify({ id: 'j1', finish_reason: 'COMPLETE', message: { role: 'assistant', content: [{ type: 'text', text: 'Hi' }, { type: 'audio' }], citations: [{ sources: [{ type: 'document', document: { url: 'https://example.com/x' } }] }] } }), 'application/json'),
+  );
+  assert.equal(json.llm!.response.text, 'Hi');
+  assert.deepEqual(json.llm!.response.citations, [{ url: 'https://example.com/x' }]);
+  assert.deepEqual(json.diagnostics, [{ code: 'unknown-event', message: 'Cohere content type "audio" not interpreted' }]);
 });

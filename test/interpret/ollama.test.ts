@@ -5,6 +5,11 @@ import { checkOracle } from '../helpers/oracle.ts';
 import { sample } from '../helpers/paths.ts';
 import { decodeBody } from '../../src/decode/index.ts';
 import { ollama } from '../../src/interpret/ollama.ts';
+import { analyzeInteraction } from '../../src/interpret/index.ts';
+import { interactionJson, isStreamed } from '../../src/present/json.ts';
+import { renderTranscript } from '../../src/present/transcript.ts';
+import { PLAIN_THEME } from '../../src/present/theme.ts';
+import type { Interaction } from '../../src/model.ts';
 
 test('NDJSON decodes to the list of lines; a cut last line stays as its text', () => {
   const headers = { 'Content-Type': ['application/x-ndjson'] };
@@ -82,4 +87,46 @@ test('matches /api/chat and /api/generate with a model, on any host; not OpenAI-
   assert.equal(ollama.matches(info('http://localhost:11434/api/chat', { messages: [] })), false);
   assert.equal(ollama.matches(info('http://localhost:11434/api/embed', { model: 'm', input: 'x' })), false);
   assert.equal(ollama.matches(info('http://localhost:11434/v1/chat/completions', { model: 'm', messages: [] })), false);
+});
+
+// ---- diagnostics and presentation ------------------------------------------------------------------
+
+function ollamaInteraction(responseBody: string, contentType: string, stream = true): Interaction {
+  const request = { model: 'qwen3:8b', messages: [{ role: 'user', content: 'hi' }], ...(stream ? {} : { stream: false }) };
+  return {
+    index: 0,
+    request: { method: 'POST', url: 'http://localhost:11434/api/chat', headers: { 'Content-Type': ['application/json'] }, body: JSON.stringify(request) },
+    response: { status: 200, statusText: '200 OK', headers: { 'Content-Type': [contentType] }, body: responseBody },
+  };
+}
+
+test('diagnostics: a line that is not JSON, no done line, arguments that are not JSON; none for whole samples', async () => {
+  const [cut] = (await analyzeFile(sample('ollama-errors.yaml'))).interactions;
+  assert.deepEqual(cut!.diagnostics, [
+    { code: 'unparsed-event', message: 'Ollama stream line 3 (53 characters) is not a JSON object', event: 2 },
+    { code: 'stream-unterminated', message: 'Ollama stream ended without a `done: true` line' },
+  ]);
+  for (const file of ['ollama-chat-stream.yaml', 'ollama-json.yaml']) {
+    for (const item of (await analyzeFile(sample(file))).interactions) assert.deepEqual(item.diagnostics, [], `${file}#${item.interaction.index}`);
+  }
+  const line = (message: unknown, done = false) => JSON.stringify({ model: 'qwen3:8b', message, done, ...(done ? { done_reason: 'stop' } : {}) });
+  const bad = { role: 'assistant', content: '', tool_calls: [{ function: { name: 'get_weather', arguments: '{"city": ' } }] };
+  const streamed = analyzeInteraction(ollamaInteraction(`${line(bad)}\n${line({ role: 'assistant', content: '' }, true)}\n`, 'application/x-ndjson'));
+  assert.deepEqual(streamed.llm!.response.toolCalls, [{ id: null, name: 'get_weather', arguments: '{"city": ', invalidArguments: true }]);
+  assert.deepEqual(streamed.diagnostics, [{ code: 'invalid-tool-arguments', message: 'Ollama tool call get_weather: arguments are not valid JSON', event: 0 }]);
+  // `stream: false`: one object, no line numbers, and no terminator to miss.
+  const single = analyzeInteraction(ollamaInteraction(JSON.stringify({ model: 'qwen3:8b', message: bad, done: false }), 'application/json', false));
+  assert.deepEqual(single.diagnostics, [{ code: 'invalid-tool-arguments', message: 'Ollama tool call get_weather: arguments are not valid JSON' }]);
+});
+
+test('an NDJSON stream counts as streamed in show and --json; a Gemini JSON-array stream stays as it was', async () => {
+  const analyzed = await analyzeFile(sample('ollama-chat-stream.yaml'));
+  assert.deepEqual(analyzed.interactions.map((i) => interactionJson(i).response.streamed), [true, true]);
+  const transcript = renderTranscript(analyzed, { theme: PLAIN_THEME });
+  assert.equal(transcript.match(/· 4 events/g)?.length, 2);
+  assert.ok(!renderTranscript(analyzed, { theme: PLAIN_THEME, stable: true }).includes('events'));
+  const json = await analyzeFile(sample('ollama-json.yaml'));
+  assert.deepEqual(json.interactions.map((i) => isStreamed(i.responseBody)), [false, false, true]);
+  const gemini = await analyzeFile(sample('gemini-json.yaml'));
+  assert.deepEqual(gemini.interactions.map((i) => isStreamed(i.responseBody)), [false, false]);
 });
