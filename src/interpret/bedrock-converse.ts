@@ -1,7 +1,7 @@
 // AWS Bedrock Converse: POST /model/<model-id>/converse (JSON) and /converse-stream (AWS
 // event-stream frames named by `:event-type`: messageStart, contentBlockStart, contentBlockDelta,
 // contentBlockStop, messageStop, metadata; each payload carries a random `p` padding field), for
-// every model family. /model/<model-id>/count-tokens is shown as a count, not a chat turn.
+// every model family. /model/<model-id>/count-tokens is not a turn: endpoints/bedrock.ts names it.
 
 import { headerValue } from '../decode/index.ts';
 import type { DecodedBody } from '../decode/types.ts';
@@ -9,11 +9,11 @@ import type { HttpResponse } from '../model.ts';
 import type { Dialect, RequestInfo } from './dialect.ts';
 import { frameEvents, jsonEvents, replay, toolResultText } from './bedrock-converse-stream.ts';
 import { httpError } from './errors.ts';
-import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-access.ts';
+import { asArray, asObject, asString, isObject, type JsonObject } from './json-access.ts';
 import { base64Size } from './parts.ts';
 import type { ContentPart, LlmError, LlmRequest, LlmResponse, Message, Role, ToolDefinition } from './types.ts';
 
-const PATH = /\/model\/([^/]+)\/(converse|converse-stream|count-tokens)\/?$/;
+const PATH = /\/model\/([^/]+)\/(converse|converse-stream)\/?$/;
 
 function route(info: RequestInfo): { model: string; action: string } | undefined {
   const match = PATH.exec(info.url.pathname);
@@ -111,9 +111,7 @@ function toolDefinitions(toolConfig: unknown): ToolDefinition[] {
 
 function readRequest(info: RequestInfo): LlmRequest {
   const where = route(info);
-  let body = info.body.kind === 'json' ? asObject(info.body.value) : {};
-  // count-tokens wraps a Converse request in `input.converse`.
-  if (where?.action === 'count-tokens') body = asObject(asObject(body.input).converse);
+  const body = info.body.kind === 'json' ? asObject(info.body.value) : {};
   return {
     model: where?.model ?? null,
     system: systemText(body.system),
@@ -134,16 +132,12 @@ function converseHttpError(body: DecodedBody, response: HttpResponse): LlmError 
   return message ? { type: `http_${response.status}`, message } : httpError(body, response);
 }
 
-function readResponse(body: DecodedBody, response: HttpResponse, request: LlmRequest): LlmResponse {
+function readResponse(body: DecodedBody, response: HttpResponse): LlmResponse {
   let result: LlmResponse;
   const value = body.kind === 'json' ? asObject(body.value) : {};
   if (response.status >= 400) result = { ...replay([], false), error: converseHttpError(body, response) };
   else if (body.kind === 'event-stream') result = replay(frameEvents(body), true);
-  else if (!request.stream && asNumber(value.inputTokens) !== undefined && value.output === undefined) {
-    // count-tokens: `{inputTokens}` alone; a count, not tokens used, so no usage.
-    const count = asNumber(value.inputTokens)!;
-    result = { ...replay([], false), serverTools: [{ type: 'other', kind: 'count-tokens', summary: `${count} input tokens` }] };
-  } else result = { ...replay(jsonEvents(value), false), events: 0 };
+  else result = { ...replay(jsonEvents(value), false), events: 0 };
   return result;
 }
 

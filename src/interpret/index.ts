@@ -1,7 +1,7 @@
 // interpret: a cassette's interactions → their LLM view. A new dialect is one file plus one line
 // in DIALECTS.
 
-import { decodeBody, type DecodedBody } from '../decode/index.ts';
+import { decodeBody, headerValue, type DecodedBody } from '../decode/index.ts';
 import type { Cassette, Interaction } from '../model.ts';
 import type { Dialect, RequestInfo } from './dialect.ts';
 import { openaiChat } from './openai-chat.ts';
@@ -18,6 +18,7 @@ import type { Exchange } from './types.ts';
 import { parseRequestUrl } from './request-url.ts';
 import type { Diagnostic } from '../findings/diagnostic.ts';
 import { bodyDiagnostics } from './body-diagnostics.ts';
+import { summarizeEndpoint, type EndpointSummary } from './endpoints/index.ts';
 
 /** Tried in order; the first whose `matches` accepts the request interprets it. */
 const DIALECTS: Dialect[] = [openaiChat, openaiResponses, gemini, anthropic, bedrock, bedrockConverse, cohere, ollama, openaiCompletions, openaiAssistants];
@@ -28,6 +29,8 @@ export interface AnalyzedInteraction {
   responseBody: DecodedBody;
   /** null when the API is not recognised. */
   llm: Exchange | null;
+  /** A known endpoint that is not a chat turn (embeddings, count-tokens, files, …); null otherwise. */
+  endpoint: EndpointSummary | null;
   /** What decoding and interpreting could not use, in order; empty when all was understood. */
   diagnostics: Diagnostic[];
 }
@@ -49,7 +52,11 @@ export function analyzeInteraction(interaction: Interaction): AnalyzedInteractio
   const info: RequestInfo | undefined = url && { method: request.method, url, body: requestBody };
   const dialect = info && findDialect(info);
   const diagnostics = [...bodyDiagnostics(requestBody, 'request'), ...bodyDiagnostics(responseBody, 'response')];
-  if (!info || !dialect) return { interaction, requestBody, responseBody, llm: null, diagnostics };
+  if (!info || !dialect) {
+    const known = info && summarizeEndpoint(info, headerValue(request.headers, 'content-type') ?? '', responseBody, response);
+    if (known) diagnostics.push(...known.diagnostics);
+    return { interaction, requestBody, responseBody, llm: null, endpoint: known ? known.endpoint : null, diagnostics };
+  }
   const llmRequest = dialect.readRequest(info);
   const llmResponse = dialect.readResponse(responseBody, response, llmRequest);
   if (llmResponse.diagnostics) {
@@ -63,7 +70,7 @@ export function analyzeInteraction(interaction: Interaction): AnalyzedInteractio
     request: llmRequest,
     response: llmResponse,
   };
-  return { interaction, requestBody, responseBody, llm, diagnostics };
+  return { interaction, requestBody, responseBody, llm, endpoint: null, diagnostics };
 }
 
 export function analyzeCassette(cassette: Cassette): AnalyzedCassette {
