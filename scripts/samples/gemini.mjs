@@ -82,7 +82,8 @@ writeGoVcr(join(SAMPLES, 'gemini-code-execution-grounding.yaml'), [
 // ---- streamed function-call arguments (Vertex AI) --------------------------------------------------
 
 const VERTEX = 'https://us-central1-aiplatform.googleapis.com/v1/projects/demo-project/locations/us-central1/publishers/google/models/gemini-3-pro-preview:streamGenerateContent?alt=sse';
-const BEARER = { Authorization: ['Bearer ya29.FAKE-TOKEN-0000'], 'User-Agent': ['google-genai-sdk/1.30.0 gl-node/v22.12.0'] };
+// The recorder filtered the Authorization header out, as go-vcr users do for Vertex AI.
+const VERTEX_HEADERS = { 'User-Agent': ['google-genai-sdk/1.30.0 gl-node/v22.12.0'] };
 const CALL_SIGNATURE = `CqMBAY89a1${'c3RyZWFtZWQgYXJncw'.repeat(6)}==`;
 const EVENT_TOOL = {
   functionDeclarations: [
@@ -130,10 +131,10 @@ const answer = sse([
 const config = { tools: [EVENT_TOOL], toolConfig: { functionCallingConfig: { mode: 'AUTO', streamFunctionCallArguments: true } } };
 
 writeGoVcr(join(SAMPLES, 'gemini-partial-args-stream.yaml'), [
-  { url: VERTEX, requestHeaders: BEARER, request: { contents: [ASK], ...config }, streamed: true, responseHeaders: SSE, response: streamed, duration: '2.31s' },
+  { url: VERTEX, requestHeaders: VERTEX_HEADERS, request: { contents: [ASK], ...config }, streamed: true, responseHeaders: SSE, response: streamed, duration: '2.31s' },
   {
     url: VERTEX,
-    requestHeaders: BEARER,
+    requestHeaders: VERTEX_HEADERS,
     request: {
       contents: [
         ASK,
