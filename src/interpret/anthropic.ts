@@ -4,7 +4,8 @@
 
 import type { DecodedBody, SseEvent } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
-import { anthropicStream, serverToolBlockPart, type AnthropicEvent, type AnthropicItem } from './anthropic-stream.ts';
+import { serverToolBlockPart } from './anthropic-blocks.ts';
+import { anthropicStream, type AnthropicEvent, type AnthropicItem } from './anthropic-stream.ts';
 import { readSseOrJson, type Dialect, type RequestInfo } from './dialect.ts';
 import { errorFromBody } from './errors.ts';
 import { asArray, asObject, asString, isObject, type JsonObject } from './json-access.ts';
