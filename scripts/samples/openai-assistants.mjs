@@ -11,7 +11,7 @@ import { writeGoVcr } from './go-vcr.mjs';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
 const BASE = 'https://api.openai.com/v1';
-const SDK = { 'User-Agent': ['OpenAI/Python 1.99.9'], 'OpenAI-Beta': ['assistants=v2'], Authorization: ['Bearer sk-test-0000000000000000000000000000000000000000'] };
+const SDK = { 'User-Agent': ['OpenAI/Python 1.99.9'], 'OpenAI-Beta': ['assistants=v2'] };
 const SSE = { 'Content-Type': ['text/event-stream; charset=utf-8'] };
 const ASSISTANT = 'asst_Vx3mQp8LrT2wKc9NbY4dHs1e';
 const THREAD = 'thread_Kp7sWq2ZxR9tLm4NvB6cYd3f';
@@ -90,7 +90,7 @@ const first = sse([
   ['thread.created', { id: THREAD, object: 'thread', created_at: 1764799999, metadata: {}, tool_resources: { code_interpreter: { file_ids: [] } } }],
   ...lifecycle(RUN1),
   ...messageEvents(RUN1, 'step_Aa1bB2cC3dD4eE5fF6gG7hH8', 'msg_Jk4lMn5oPq6rSt7uVw8xYz9a', ['Take tram 1 along the river', ' to Foz; it runs every 30 minutes.', '【4:0†porto-guide.pdf】'], [citation]),
-  ['thread.run.completed', run(RUN1, 'completed', { usage: { prompt_tokens: 640, completion_tokens: 28, total_tokens: 668, prompt_token_details: { cached_tokens: 0 } } })],
+  ['thread.run.completed', run(RUN1, 'completed', { usage: { prompt_tokens: 640, completion_tokens: 28, total_tokens: 668 } })],
   ['done', '[DONE]'],
 ]);
 

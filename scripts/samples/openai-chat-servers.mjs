@@ -21,7 +21,8 @@ const json = (value) => JSON.stringify(value);
 // ---- Mistral ------------------------------------------------------------------------------------
 
 const MISTRAL = 'https://api.mistral.ai/v1/chat/completions';
-const MISTRAL_KEY = { Authorization: ['Bearer mistral-test-0000000000000000000000000'], 'User-Agent': ['mistral-client-python/1.9.10'] };
+// Credentials are filtered, as a recorder's hook would (the -dirty samples are the ones that keep keys).
+const MISTRAL_KEY = { 'User-Agent': ['mistral-client-python/1.9.10'] };
 const mChunk = (delta, finish = null, usage) => ({
   id: '6b1a0c2e4d3f4a5b8c7d9e0f1a2b3c4d',
   object: 'chat.completion.chunk',
@@ -34,7 +35,7 @@ const mChunk = (delta, finish = null, usage) => ({
 // ---- OpenRouter ---------------------------------------------------------------------------------
 
 const OPENROUTER = 'https://openrouter.ai/api/v1/chat/completions';
-const OR_KEY = { Authorization: ['Bearer sk-or-v1-0000000000000000000000000000000000000000000000000000000000000000'], 'HTTP-Referer': ['https://example.com'] };
+const OR_KEY = { 'HTTP-Referer': ['https://example.com'] };
 const orChunk = (delta, finish = null, extra = {}) => ({
   id: 'gen-1764700200-AbCdEfGhIjKlMnOpQrSt',
   provider: 'Google',
@@ -48,7 +49,7 @@ const orChunk = (delta, finish = null, extra = {}) => ({
 // ---- DeepSeek -------------------------------------------------------------------------------------
 
 const DEEPSEEK = 'https://api.deepseek.com/chat/completions';
-const DS_KEY = { Authorization: ['Bearer sk-00000000000000000000000000000000'] };
+const DS_KEY = { 'User-Agent': ['OpenAI/Python 1.99.9'] };
 const dsChunk = (delta, finish = null, usage) => ({
   id: '0d6e5c4b-3a29-4817-9f0e-1d2c3b4a5968',
   object: 'chat.completion.chunk',

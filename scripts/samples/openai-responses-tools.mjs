@@ -17,7 +17,8 @@ import { writeGoVcr } from './go-vcr.mjs';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
 const URL = 'https://api.openai.com/v1/responses';
-const SDK = { 'User-Agent': ['OpenAI/Python 2.8.1'], Authorization: ['Bearer sk-test-0000000000000000000000000000000000000000'] };
+// Credentials are filtered, as a recorder's hook would (the -dirty samples are the ones that keep keys).
+const SDK = { 'User-Agent': ['OpenAI/Python 2.8.1'] };
 const SSE = (id) => ({ 'Content-Type': ['text/event-stream; charset=utf-8'], 'X-Request-Id': [`req_${id}`] });
 const JSON_HEADERS = (id) => ({ 'Content-Type': ['application/json'], 'X-Request-Id': [`req_${id}`] });
 
@@ -308,7 +309,7 @@ writeGoVcr(join(SAMPLES, 'openai-responses-hosted-tools-stream.yaml'), [
   },
   {
     url: 'https://bedrock-mantle.us-east-1.api.aws/v1/responses',
-    requestHeaders: { 'User-Agent': ['OpenAI/Python 2.8.1'], Authorization: ['Bearer bedrock-api-key-ZmFrZS1rZXktZm9yLXRlc3Rz'] },
+    requestHeaders: SDK,
     request: { model: 'openai.gpt-oss-120b-1:0', stream: true, input: 'At what temperature does water boil at 1,500 m?', reasoning: { effort: 'low' } },
     responseHeaders: SSE('9f2c6e1a-4b7d-4c0e-8a3f-5b2d1c0e9a86'),
     response: stream(mantleEvents),
