@@ -98,8 +98,12 @@ function requestParts(raw: unknown, calls: FunctionCallAssembler): ContentPart[]
     out.push({ type: 'text', text });
   } else if (isObject(part.functionCall)) {
     // A streamed call re-sent chunk by chunk: only its first part places it, the others grow it.
-    const started = calls.accept(part.functionCall);
+    const call = part.functionCall;
+    const continuation = !asString(call.name) && calls.unfinished !== undefined;
+    const started = calls.accept(call);
     if (started) out.push(started);
+    // A nameless call that continues nothing is still shown as the call it is (an empty end marker is not one).
+    else if (!continuation && call.args !== undefined) out.push({ type: 'tool-call', id: asString(call.id) ?? null, name: '', arguments: call.args });
   } else if (isObject(part.functionResponse)) {
     const result = part.functionResponse;
     const name = asString(result.name);

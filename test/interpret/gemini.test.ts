@@ -502,3 +502,19 @@ test('diagnostics: partialArgs without a started call, a path that is not one, a
     { code: 'stream-unterminated', message: 'function call f: its arguments were still streaming (willContinue) when the stream ended' },
   ]);
 });
+
+test('re-sent contents: a nameless call that continues nothing is kept; a chunk that only ends a call folds away', () => {
+  const contents = [
+    { role: 'user', parts: [{ text: 'go' }] },
+    { role: 'model', parts: [{ functionCall: { args: { a: 1 } } }] },
+    { role: 'model', parts: [{ functionCall: { name: 'g', willContinue: true } }] },
+    { role: 'model', parts: [{ functionCall: { partial_args: [{ json_path: '$.b', string_value: 'x' }], will_continue: true } }] },
+    { role: 'model', parts: [{ functionCall: {} }] },
+  ];
+  const llm = analyzeInteraction(geminiInteraction(`${API}/m:generateContent`, { contents }, '{}')).llm!;
+  assert.deepEqual(llm.request.messages, [
+    { role: 'user', content: [{ type: 'text', text: 'go' }] },
+    { role: 'assistant', content: [{ type: 'tool-call', id: null, name: '', arguments: { a: 1 } }] },
+    { role: 'assistant', content: [{ type: 'tool-call', id: null, name: 'g', arguments: { b: 'x' } }] },
+  ]);
+});
