@@ -1,8 +1,8 @@
 // Generates samples/anthropic-server-tools.yaml: Anthropic Messages calls with the newer parts,
 // as the API reference and anthropic-sdk-typescript's types describe them (fake ids, figures and
 // keys): a streamed web search with citations that pauses (`pause_turn`), the continuation that
-// re-sends the paused turn and fetches a page, a refusal, a request that fell back to another
-// model (`fallback` block, `usage.iterations`), and a streamed compaction (`compaction_delta`).
+// re-sends the paused turn and fetches a page, a streamed compaction (`compaction_delta`), a
+// refusal, and a request that fell back to another model (`fallback` block, `usage.iterations`).
 // Run: node scripts/samples/anthropic-server-tools.mjs
 
 import { join } from 'node:path';
@@ -94,7 +94,7 @@ const finished = sse([
   { type: 'message_stop' },
 ]);
 
-// ---- 3: a refusal (stop_details says why) ----
+// ---- 4: a refusal (stop_details says why) ----
 const refusal = {
   id: 'msg_01RefuseK7mWq2Xz9Lt4Hb8N',
   type: 'message',
@@ -107,7 +107,7 @@ const refusal = {
   usage: usage(38, 0),
 };
 
-// ---- 4: the same request with a fallback model: the answer comes from it, usage per model ----
+// ---- 5: the same request with a fallback model: the answer comes from it, usage per model ----
 const fellBack = {
   id: 'msg_01FallbkP4nXz8Qw3Kt6Jm2V',
   type: 'message',
@@ -130,7 +130,7 @@ const fellBack = {
 };
 const SECURITY = { role: 'user', content: [{ type: 'text', text: 'How does a port scanner work, in one sentence?' }] };
 
-// ---- 5: a long conversation compacted on the server (compaction_delta), then paused ----
+// ---- 3: a long conversation compacted on the server (compaction_delta), then paused ----
 const compacted = sse([
   messageStart('msg_01CompactD2nWx7Qk4Zt9Hm5L', MODEL, usage(151022, 1)),
   start(0, { type: 'compaction', content: null, encrypted_content: null }),
@@ -149,8 +149,6 @@ const LONG_HISTORY = [
 writeGoVcr(join(SAMPLES, 'anthropic-server-tools.yaml'), [
   { url: ENDPOINT, requestHeaders: REQUEST_HEADERS, request: { model: MODEL, max_tokens: 2048, stream: true, tools: TOOLS, messages: [QUESTION] }, streamed: true, responseHeaders: SSE, response: paused, duration: '6.214s' },
   { url: ENDPOINT, requestHeaders: REQUEST_HEADERS, request: { model: MODEL, max_tokens: 2048, stream: true, tools: TOOLS, messages: [QUESTION, pausedTurn] }, streamed: true, responseHeaders: SSE, response: finished, duration: '4.902s' },
-  { url: ENDPOINT, requestHeaders: REQUEST_HEADERS, request: { model: 'claude-opus-4-8', max_tokens: 512, messages: [SECURITY] }, responseHeaders: JSON_HEADERS, response: JSON.stringify(refusal), duration: '1.318s' },
-  { url: ENDPOINT, requestHeaders: REQUEST_HEADERS, request: { model: 'claude-opus-4-8', max_tokens: 512, fallbacks: [{ model: MODEL }], messages: [SECURITY] }, responseHeaders: JSON_HEADERS, response: JSON.stringify(fellBack), duration: '2.771s' },
   {
     url: ENDPOINT,
     requestHeaders: REQUEST_HEADERS,
@@ -160,4 +158,6 @@ writeGoVcr(join(SAMPLES, 'anthropic-server-tools.yaml'), [
     response: compacted,
     duration: '9.440s',
   },
+  { url: ENDPOINT, requestHeaders: REQUEST_HEADERS, request: { model: 'claude-opus-4-8', max_tokens: 512, messages: [SECURITY] }, responseHeaders: JSON_HEADERS, response: JSON.stringify(refusal), duration: '1.318s' },
+  { url: ENDPOINT, requestHeaders: REQUEST_HEADERS, request: { model: 'claude-opus-4-8', max_tokens: 512, fallbacks: [{ model: MODEL }], messages: [SECURITY] }, responseHeaders: JSON_HEADERS, response: JSON.stringify(fellBack), duration: '2.771s' },
 ]);
