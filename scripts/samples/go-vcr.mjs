@@ -6,7 +6,7 @@ import { Document } from 'yaml';
 
 /**
  * @param {string} file
- * @param {{url: string, request: unknown, requestHeaders?: Record<string,string[]>, status?: number,
+ * @param {{url: string, method?: string, request: unknown, requestHeaders?: Record<string,string[]>, status?: number,
  *   statusText?: string, streamed?: boolean, responseHeaders: Record<string,string[]>, response: string | Uint8Array, duration?: string}[]} interactions
  */
 export function writeGoVcr(file, interactions) {
@@ -31,7 +31,7 @@ export function writeGoVcr(file, interactions) {
           body: requestBody,
           headers: { Accept: ['application/json'], 'Content-Type': ['application/json'], ...(item.requestHeaders ?? {}) },
           url: item.url,
-          method: 'POST',
+          method: item.method ?? 'POST',
         },
         response: {
           proto: 'HTTP/1.1',

@@ -62,7 +62,7 @@ test('converse-stream: reasoning with its signature, text, a tool call streamed 
     kind: 'count-tokens',
     action: 'count',
     model: CLAUDE,
-    summary: `${CLAUDE} · 23 input tokens · of a converse request`,
+    summary: `${CLAUDE} · 23 input tokens · of a Converse request`,
     count: 23,
   });
 });

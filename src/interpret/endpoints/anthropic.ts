@@ -40,7 +40,7 @@ const models: Endpoint = {
     const listed = listFacts(value, 'model', 'model');
     if (listed) return listed;
     if (asObject(value).type !== 'model') return undefined;
-    return { action: 'retrieve', summary: facts(str(value, 'id'), str(value, 'display_name')) };
+    return { action: 'retrieve', model: str(value, 'id') ?? null, summary: facts(str(value, 'id'), str(value, 'display_name')) };
   },
 };
 

@@ -70,8 +70,9 @@ const countTokens: Endpoint = {
     const count = num(value, 'inputTokens');
     if (count === undefined) return undefined;
     const model = modelId(match);
-    const of = isObject(asObject(fields.input).converse) ? 'converse' : isObject(asObject(fields.input).invokeModel) ? 'invoke' : '';
-    return { action: 'count', model, summary: facts(model, `${count} input tokens`, of && `of a ${of} request`), count };
+    const input = asObject(fields.input);
+    const of = isObject(input.converse) ? 'of a Converse request' : isObject(input.invokeModel) ? 'of an InvokeModel request' : '';
+    return { action: 'count', model, summary: facts(model, `${count} input tokens`, of), count };
   },
 };
 

@@ -140,8 +140,9 @@ function resource(kind: EndpointKind, path: RegExp, actionFor?: (input: Endpoint
       if (listed) return listed;
       const line = describeObject(input.value);
       if (line === undefined) return undefined;
-      const model = str(input.value, 'model') ?? null;
-      const usage = asObject(input.value).object === 'thread.run' ? tokenUsage(asObject(input.value).usage) : undefined;
+      const object = asObject(input.value).object;
+      const model = str(input.value, 'model') ?? (object === 'model' ? str(input.value, 'id') : undefined) ?? null;
+      const usage = object === 'thread.run' ? tokenUsage(asObject(input.value).usage) : undefined;
       return { action, summary: line, model, ...(usage ? { usage } : {}) };
     },
   };
