@@ -1,6 +1,6 @@
 // The `yaml` package path: anything the fast reader is unsure of, and YAML errors with positions.
 
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type ScalarTag } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions } from 'yaml';
 import { CassetteError } from '../errors.ts';
 import type { ParsedDocument } from './types.ts';
 
@@ -24,9 +24,12 @@ function interactionLines(contents: unknown, lineCounter: LineCounter): number[]
   });
 }
 
+/** How cassettes are parsed with `yaml` (the fast reader's tests compare against exactly this). */
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { prettyErrors: false, uniqueKeys: false, customTags: (tags) => [...tags, psychBinary] };
+
 export function parseYamlWithPackage(file: string, text: string): ParsedDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, customTags: (tags) => [...tags, psychBinary] });
+  const doc = parseDocument(text, { lineCounter, ...YAML_OPTIONS });
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);

@@ -4,7 +4,7 @@
 
 import type { Cassette } from '../model.ts';
 import { CassetteError } from '../errors.ts';
-import { readGoVcrFast } from '../read/fast-go-vcr.ts';
+import { readYamlFast } from '../read/fast-yaml.ts';
 import type { ParsedDocument, Syntax } from './types.ts';
 import { describeDocument, detectFormat } from './index.ts';
 import { jsonArrayItemLines } from './json-positions.ts';
@@ -41,7 +41,7 @@ export function parseJsonDocument(file: string, text: string): ParsedDocument {
 /** JSON, or YAML the fast reader is sure of; undefined when only the `yaml` package can tell. */
 export function parseTextFast(file: string, text: string): ParsedDocument | undefined {
   if (looksLikeJson(text)) return parseJsonDocument(file, text);
-  const fast = readGoVcrFast(text);
+  const fast = readYamlFast(text);
   return fast && { file, syntax: 'yaml', value: fast.value, interactionLines: fast.interactionLines };
 }
 

@@ -1,10 +1,16 @@
-// A fast reader for the YAML subset that go-vcr writes (yaml.v2/v3 block style): block maps and
-// sequences, plain/quoted/literal scalars, `!!binary`, `[]`/`{}`. It returns the same plain value as
-// the `yaml` package's `doc.toJS()` — or undefined whenever it is not sure (anchors, aliases, flow
-// collections with content, other tags, folded scalars, comments, tabs, duplicate keys, …), and the
-// caller then uses the `yaml` package. test/read/fast-go-vcr.test.ts checks it against `yaml`.
+// A fast reader for the block YAML that cassette recorders write: go-vcr (yaml.v2/v3), vcrpy
+// (PyYAML's emitter: sorted keys, sequences at their key's column, scalars folded at 80 columns)
+// and Ruby VCR (Psych, i.e. libyaml: `---`, `!binary`). Block maps and sequences; plain scalars over
+// several lines; single- and double-quoted scalars over several lines, also continued below their
+// indentation or closed at column 0 as old libyaml wrote them (PyYAML reads those, `yaml` does not);
+// literal `|` and folded `>` scalars with chomping and indentation indicators; `!!binary` / `!binary`;
+// `[]`/`{}`; `---` and `...`. It returns the value that both the `yaml` package's `doc.toJS()` and
+// PyYAML's safe load give — or undefined whenever it is not sure (anchors, aliases, flow collections
+// with content, other tags, comments after values, tabs, duplicate keys, scalars the YAML 1.1 and
+// 1.2 schemas read differently such as `yes` or `0123`, …), and the caller then uses the `yaml`
+// package. test/read/fast-yaml.test.ts checks it against `yaml` and PyYAML.
 
-import { doubleQuoted, isSafePlain, resolvePlain, unfoldLines } from './yaml-scalars.ts';
+import { doubleQuoted, isSafePlain, NOT_AGREED, resolveAgreed, unfoldLines } from './yaml-scalars.ts';
 
 export interface FastRead {
   value: Record<string, unknown>;
@@ -39,8 +45,18 @@ const DETACH_FROM = 1 << 20;
 const NL = 10;
 const DASH = 45;
 
-export function readGoVcrFast(source: string): FastRead | undefined {
-  if (source.charCodeAt(0) === 0xfeff || source.includes('\r')) return undefined;
+/**
+ * NEL, LS and PS are line breaks to YAML 1.1 readers (PyYAML, libyaml) and content to YAML 1.2 and
+ * `yaml`: a document with one raw is left to `yaml`, as is CR. (Raw C0/C1 controls, which PyYAML
+ * refuses and `yaml` reads as content, are read as `yaml` reads them.) `includes` rather than one
+ * regex over the text: four native searches cost a tenth of it.
+ */
+function hasYaml11Breaks(source: string): boolean {
+  return source.includes('\r') || source.includes('\x85') || source.includes('\u2028') || source.includes('\u2029');
+}
+
+export function readYamlFast(source: string): FastRead | undefined {
+  if (source.charCodeAt(0) === 0xfeff || hasYaml11Breaks(source)) return undefined;
   text = source;
   len = source.length;
   pos = 0;
@@ -56,7 +72,10 @@ export function readGoVcrFast(source: string): FastRead | undefined {
     if (pos >= len || text.charCodeAt(pos) === SPACE || isSeqDash(pos)) bail();
     const interactionLines: number[] = [];
     const value = parseMap(0, pos, interactionLines);
-    skipBlank();
+    if (isDocumentMarker(pos, '...')) {
+      nextLine(lineEnd(pos));
+      skipBlank();
+    }
     if (pos < len) bail();
     return { value, interactionLines };
   } catch (error) {
@@ -103,6 +122,13 @@ function skipBlank(): number {
 }
 
 
+/** `---` or `...` at `at` (a line start), followed by a space or the line's end. */
+function isDocumentMarker(at: number, marker: '---' | '...'): boolean {
+  if (!text.startsWith(marker, at)) return false;
+  const next = text.charCodeAt(at + 3);
+  return next === SPACE || next === NL || at + 3 >= len;
+}
+
 function isSeqDash(at: number): boolean {
   if (text.charCodeAt(at) !== DASH) return false;
   const next = text.charCodeAt(at + 1);
@@ -139,10 +165,13 @@ function parseMap(indent: number, first: number, interactionLines?: number[]): R
         colon = text.indexOf(':', colon + 1);
       }
       if (colon === -1 || colon >= end) bail();
+      // PyYAML takes at most 1024 characters for an implicit key.
+      if (colon - keyStart > 1024) bail();
       const raw = text.slice(keyStart, colon);
       if (!isSafePlain(raw)) bail();
-      const resolved = resolvePlain(raw);
-      key = resolved === null ? '' : String(resolved);
+      // A key that is not a string (`1:`, `true:`, `~:`) is a string in toJS() but not in PyYAML.
+      if (resolveAgreed(raw) !== raw) bail();
+      key = raw;
       after = colon + 1;
     }
     if (key === '__proto__' || key === '<<' || Object.hasOwn(map, key)) bail();
@@ -151,6 +180,7 @@ function parseMap(indent: number, first: number, interactionLines?: number[]): R
     const ind = nextIndent(indent);
     if (ind < indent) return map;
     keyStart = pos + ind;
+    if (indent === 0 && isDocumentMarker(keyStart, '...')) return map;
     if (isSeqDash(keyStart)) bail();
   }
 }
@@ -161,26 +191,30 @@ function parseValue(after: number, end: number, indent: number, lines?: number[]
   while (text.charCodeAt(i) === SPACE) i++;
   if (i < end) {
     if (i === after) bail();
-    return parseInline(i, end, indent);
+    return parseInline(i, end, indent, true);
   }
   nextLine(end);
   const ind = skipBlank();
   if (pos >= len) return null;
-  // go-vcr writes a map's sequence values at the map's own indentation.
+  // go-vcr and PyYAML write a map's sequence values at the map's own indentation.
   if (ind === indent && isSeqDash(pos + ind)) return parseSeq(indent, lines);
   return childNode(indent, ind, lines);
 }
 
 /**
- * The block collection on the next lines when they are more indented than `indent`, else null.
- * `ind` is the indentation of the line at `pos` (skipBlank's answer).
+ * The node on the next lines when they are more indented than `indent`, else null: a block
+ * collection, or a scalar that the emitter moved to its own line (PyYAML does when a long value
+ * would pass the line width). `ind` is the indentation of the line at `pos` (skipBlank's answer).
  */
 function childNode(indent: number, ind: number, lines?: number[]): unknown {
   if (pos >= len) return null;
   if (ind <= indent) return null;
-  if (isSeqDash(pos + ind)) return parseSeq(ind, lines);
+  const at = pos + ind;
+  if (isSeqDash(at)) return parseSeq(ind, lines);
   if (lines) bail();
-  return parseMap(ind, pos + ind);
+  const end = lineEnd(at);
+  if (isKeyLine(at, end)) return parseMap(ind, at);
+  return parseInline(at, end, indent, false);
 }
 
 function parseSeq(indent: number, lines?: number[]): unknown[] {
@@ -200,7 +234,7 @@ function parseSeq(indent: number, lines?: number[]): unknown[] {
     } else if (isKeyLine(i, end)) {
       seq.push(parseMap(i - pos, i));
     } else {
-      seq.push(parseInline(i, end, indent));
+      seq.push(parseInline(i, end, indent, true));
     }
     const ind = nextIndent(indent);
     if (ind < indent || !isSeqDash(pos + ind)) return seq;
@@ -223,10 +257,14 @@ function isKeyLine(i: number, end: number): boolean {
 
 // ---- scalars ---------------------------------------------------------------------------------
 
-/** A scalar (or `[]`/`{}`) that starts on this line at `i`; leaves `pos` at the line after it. */
-function parseInline(i: number, end: number, indent: number): unknown {
+/**
+ * A scalar (or `[]`/`{}`) that starts on this line at `i`, in a collection at column `indent`;
+ * leaves `pos` at the line after it. `afterIndicator`: it follows `key: ` or `- ` on its line (only
+ * there may a plain scalar be a number, boolean or null: scrub's fast check relies on it).
+ */
+function parseInline(i: number, end: number, indent: number, afterIndicator: boolean): unknown {
   const c = text.charCodeAt(i);
-  if (c === 124) return blockScalar(i, end, indent);
+  if (c === 124 || c === 62) return blockScalar(i, end, indent);
   if (c === 34 || c === 39) return quotedScalar(i, end);
   if (c === 33) return binaryScalar(i, end, indent);
   const raw = text.slice(i, end);
@@ -236,14 +274,55 @@ function parseInline(i: number, end: number, indent: number): unknown {
   }
   if (isIndicator(c, text.charCodeAt(i + 1)) || !isSafePlain(raw) || raw.endsWith(':')) bail();
   nextLine(end);
-  const value = resolvePlain(raw);
+  const more = plainContinuation(indent);
+  if (more !== undefined) return raw + more;
+  const value = resolveAgreed(raw);
+  if (value === NOT_AGREED || (!afterIndicator && value !== raw)) bail();
   return value === raw ? detach(raw) : value;
 }
 
-/** `!!binary` base64 → bytes (a Buffer, as the `yaml` package gives in Node). */
-function binaryScalar(i: number, end: number, indent: number): Buffer {
-  if (!text.startsWith('!!binary ', i)) bail();
-  let j = i + 9;
+/**
+ * The folded rest of a plain scalar whose first line just ended, or undefined when the next line
+ * does not continue it. Continuation lines are more indented than the collection (`indent`); a
+ * line break folds to a space, each blank line between to a line feed (PyYAML's scan_plain).
+ */
+function plainContinuation(indent: number): string | undefined {
+  let folded: string | undefined;
+  let breaks = '';
+  let at = pos;
+  while (at < len) {
+    let i = at;
+    while (text.charCodeAt(i) === SPACE) i++;
+    if (i >= len) break;
+    if (text.charCodeAt(i) === NL) {
+      breaks += '\n';
+      at = i + 1;
+      continue;
+    }
+    if (i - at <= indent) break;
+    const end = lineEnd(i);
+    const line = text.slice(i, end);
+    // A comment or `key: value` there: valid or not, leave it to `yaml`.
+    if (text.charCodeAt(i) === 35 || !isSafePlain(line) || line.endsWith(':')) bail();
+    folded = (folded ?? '') + (breaks || ' ') + line;
+    lineNo += breaks.length;
+    breaks = '';
+    nextLine(end);
+    at = pos;
+  }
+  return folded;
+}
+
+/**
+ * `!!binary` (PyYAML, go-vcr) or Psych's `!binary` (Ruby VCR) base64 → bytes: a Buffer for
+ * `!!binary`, as the `yaml` package gives in Node, and a Uint8Array for `!binary`, as our custom
+ * tag in parse-yaml.ts does. Only strict base64 (what encoders write): `yaml`, Node and Python
+ * each skip other characters in their own way.
+ */
+function binaryScalar(i: number, end: number, indent: number): Uint8Array {
+  const psych = text.startsWith('!binary ', i);
+  if (!psych && !text.startsWith('!!binary ', i)) bail();
+  let j = i + (psych ? 8 : 9);
   while (text.charCodeAt(j) === SPACE) j++;
   const c = text.charCodeAt(j);
   let base64: string;
@@ -254,7 +333,26 @@ function binaryScalar(i: number, end: number, indent: number): Buffer {
     if (isIndicator(c, text.charCodeAt(j + 1)) || !isSafePlain(base64)) bail();
     nextLine(end);
   }
-  return Buffer.from(base64, 'base64');
+  const bytes = base64Bytes(base64);
+  return psych ? new Uint8Array(bytes) : bytes;
+}
+
+/**
+ * Strict base64 (line feeds allowed) → bytes. Node skips characters outside the alphabet, so a
+ * decoded length short of what the text's length promises means there were some: bail.
+ */
+function base64Bytes(s: string): Buffer {
+  let newlines = 0;
+  for (let k = s.indexOf('\n'); k !== -1; k = s.indexOf('\n', k + 1)) newlines++;
+  let last = s.length - 1;
+  while (last >= 0 && s.charCodeAt(last) === NL) last--;
+  let pad = 0;
+  while (pad < 3 && s.charCodeAt(last - pad) === 61) pad++;
+  const chars = s.length - newlines;
+  if (chars % 4 !== 0 || pad > 2) bail();
+  const bytes = Buffer.from(s, 'base64');
+  if (bytes.length !== (chars / 4) * 3 - pad) bail();
+  return bytes;
 }
 
 /** Characters that cannot start a plain scalar (`-`, `?`, `:` only when a space follows). */
@@ -324,26 +422,41 @@ function quotedValue(start: number, end: number): string {
   return doubleQuoted(inner) ?? bail();
 }
 
-/** A `|` literal block scalar whose header is at `bar`; the node it belongs to is at `indent`. */
+/**
+ * A `|` literal or `>` folded block scalar whose header is at `bar`, in a collection at column
+ * `indent`. Chomping (`-`, `+`) and indentation (1-9) indicators in either order, as PyYAML writes
+ * `|2-` for text that starts with a space or a line break.
+ */
 function blockScalar(bar: number, end: number, indent: number): string {
-  // Chomping indicator only; an explicit indentation indicator is rare enough to leave to `yaml`.
-  const chomp = text[bar + 1] === '-' || text[bar + 1] === '+' ? text[bar + 1] : '';
-  if (text.slice(bar + 1 + chomp.length, end).trim() !== '') bail();
-  nextLine(end);
-  // Content indentation: that of the first non-blank line.
-  let n = 0;
-  let maxBlank = 0;
-  for (let k = pos; ; ) {
-    let i = k;
-    while (text.charCodeAt(i) === SPACE) i++;
-    if (i >= len || text.charCodeAt(i) !== NL) {
-      n = i - k;
-      break;
-    }
-    maxBlank = Math.max(maxBlank, i - k);
-    k = i + 1;
+  const folded = text.charCodeAt(bar) === 62;
+  let chomp = '';
+  let increment = 0;
+  let h = bar + 1;
+  for (let k = 0; k < 2; k++) {
+    const c = text.charCodeAt(h);
+    if (!chomp && (c === 45 || c === 43)) chomp = text[h++]!;
+    else if (!increment && c >= 49 && c <= 57) increment = c - 48, h++;
   }
-  if (n <= indent || maxBlank > n) bail();
+  while (text.charCodeAt(h) === SPACE) h++;
+  if (h < end) bail(); // a comment after the header, or anything else
+  nextLine(end);
+  let n: number;
+  if (increment) n = indent + increment;
+  else {
+    // Content indentation: that of the first non-blank line.
+    let maxBlank = 0;
+    for (let k = pos; ; ) {
+      let i = k;
+      while (text.charCodeAt(i) === SPACE) i++;
+      if (i >= len || text.charCodeAt(i) !== NL) {
+        n = i - k;
+        break;
+      }
+      maxBlank = Math.max(maxBlank, i - k);
+      k = i + 1;
+    }
+    if (n <= indent || maxBlank > n) bail();
+  }
   const parts: string[] = [];
   let lastContent = -1;
   while (pos < len) {
@@ -356,16 +469,46 @@ function blockScalar(bar: number, end: number, indent: number): string {
       parts.push('');
     } else {
       if (lineEndAt >= len) bail(); // no final line break
-      if (lineEndAt > i) lastContent = parts.length;
+      if (lineEndAt > i) {
+        // Only spaces past the indentation: content for PyYAML, sometimes an empty line for `yaml`.
+        let j = i;
+        while (text.charCodeAt(j) === SPACE) j++;
+        if (j === lineEndAt) bail();
+        lastContent = parts.length;
+      }
       parts.push(text.slice(i, lineEndAt));
     }
     nextLine(lineEndAt);
   }
   if (lastContent < 0) bail();
+  if (folded) return foldBlock(parts, lastContent, chomp);
   // Joined with the final line break rather than `${body}\n`, whose cons string every later read
   // would flatten (copy) again. A single line would join to a substring of the text: detach it.
   if (chomp !== '+') parts.length = lastContent + 1;
   if (chomp === '-') return parts.length === 1 ? detach(parts[0]!) : parts.join('\n');
   parts.push('');
   return parts.join('\n');
+}
+
+/**
+ * The lines of a `>` scalar folded: a line break between two lines becomes a space, unless blank
+ * lines are between (each a line feed). "More indented" lines (a space or tab first), where
+ * folding rules differ between readers, are left to `yaml`.
+ */
+function foldBlock(parts: string[], lastContent: number, chomp: string): string {
+  let out = '';
+  let blank = 0;
+  for (let k = 0; k <= lastContent; k++) {
+    const line = parts[k]!;
+    if (line === '') {
+      blank++;
+      continue;
+    }
+    const c = line.charCodeAt(0);
+    if (c === SPACE || c === 9) bail();
+    out += (out === '' && k === blank ? '' : blank ? '' : ' ') + '\n'.repeat(blank) + line;
+    blank = 0;
+  }
+  if (chomp === '-') return out;
+  return out + '\n'.repeat(chomp === '+' ? parts.length - lastContent : 1);
 }

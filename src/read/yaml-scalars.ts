@@ -1,5 +1,6 @@
-// Scalar resolution for the fast go-vcr reader, exactly as the `yaml` package does it: plain
-// scalars by the YAML 1.2 core schema, double-quoted escapes, line folding. Pure string functions.
+// Scalar resolution for the fast YAML reader, exactly as the `yaml` package does it (plain scalars
+// by the YAML 1.2 core schema, double-quoted escapes, line folding), and only where PyYAML (YAML
+// 1.1, the schema vcrpy's and Psych's files are written for) reads the same. Pure string functions.
 
 const SPACE = 32;
 
@@ -35,6 +36,50 @@ export function resolvePlain(raw: string): unknown {
   return raw;
 }
 
+/**
+ * PyYAML's implicit resolvers for scalars starting with a digit, sign or dot (resolver.py: float,
+ * int). Not its timestamps: a plain `2023-06-01` (go-vcr writes the Anthropic-Version header so)
+ * is a date to PyYAML but a string to `yaml` and to every recorder's reader (cassettes hold header
+ * and body strings, no dates), and the `yaml` fallback would give that string anyway.
+ */
+const PY_NUMERIC = [
+  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+  /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/,
+];
+/**
+ * Numbers both schemas read alike: JSON-like integers, floats with a dot (and a signed exponent),
+ * .inf/.nan. (An integer past 2^53 becomes the nearest double, as in `yaml`: what a JavaScript
+ * number holds of PyYAML's exact int.)
+ */
+const AGREED_NUMBER = /^(?:[-+]?(?:0|[1-9][0-9]*)|[-+]?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?|\.[0-9]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** Every other scalar that is not a string in one schema or the other is one of these words. */
+const AGREED_WORDS = new Map<string, unknown>([
+  ['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false],
+  ['null', null], ['Null', null], ['NULL', null], ['~', null],
+]);
+/** Booleans only in YAML 1.1, merge keys and `=` (PyYAML's value tag, which its safe loader refuses). */
+const DISAGREED_WORDS = new Set(['yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF', '<<', '=']);
+
+/**
+ * A one-line plain scalar as both the `yaml` package (core schema) and PyYAML (YAML 1.1) read it,
+ * or NOT_AGREED when they differ (`yes`, `0123`, `1e3`, `0o17`, `1_000`, `1:20`, …): the
+ * fast reader then leaves the file to `yaml`. Runs for every key and plain value: words are looked
+ * up, only digits, signs and dots go to the regexes.
+ */
+export function resolveAgreed(raw: string): unknown {
+  const c = raw.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
+    const core = resolvePlain(raw);
+    if (core === raw) return PY_NUMERIC.some((re) => re.test(raw)) ? NOT_AGREED : raw;
+    return AGREED_NUMBER.test(raw) ? core : NOT_AGREED;
+  }
+  if (raw.length > 5) return raw;
+  const word = AGREED_WORDS.get(raw);
+  if (word !== undefined || raw === '~' || raw === 'null' || raw === 'Null' || raw === 'NULL') return word ?? null;
+  return DISAGREED_WORDS.has(raw) ? NOT_AGREED : raw;
+}
+export const NOT_AGREED = Symbol('not agreed');
+
 /** Line folding of quoted scalars, as in the `yaml` package's unfoldLines. */
 export function unfoldLines(source: string): string {
   const lines = source.split('\n');
@@ -63,6 +108,8 @@ const YAML_ONLY_ESCAPES: Record<string, string> = {
  */
 const YAML_ONLY_ESCAPE = /(?<!\\)((?:\\\\)*)\\(?:x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|([^"\\/bfnrtu]|u(?![0-9a-fA-F]{4})))/g;
 
+const SURROGATE_ESCAPE = /(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]/;
+
 const unitEscape = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
 
 /** The JSON escape for a code point (a surrogate pair above U+FFFF); undefined past U+10FFFF. */
@@ -79,6 +126,8 @@ function codePointEscape(code: number): string | undefined {
  * control characters (JSON refuses them, YAML does not) take the loop.
  */
 export function doubleQuoted(inner: string): string | undefined {
+  // A surrogate escape: JavaScript pairs `\ud83d\ude00` into one character, PyYAML keeps two.
+  if (inner.includes('\\u') && SURROGATE_ESCAPE.test(inner)) return undefined;
   if (/[\x00-\x1f]/.test(inner)) return foldedDoubleQuoted(inner);
   let invalid = false;
   const json = inner.replace(YAML_ONLY_ESCAPE, (_, pairs: string, x?: string, big?: string, other?: string) => {
@@ -113,6 +162,8 @@ function foldedDoubleQuoted(inner: string): string | undefined {
       if (ESCAPES[next] !== undefined) res += ESCAPES[next];
       else if (next === '\n') {
         while (inner[i + 1] === ' ' || inner[i + 1] === '\t') i++;
+        // Blank lines after an escaped line break: kept by the spec and PyYAML, not by `yaml`.
+        if (inner[i + 1] === '\n') return undefined;
       } else if (next === 'x' || next === 'u' || next === 'U') {
         const size = next === 'x' ? 2 : next === 'u' ? 4 : 8;
         const hex = inner.slice(i + 1, i + 1 + size);

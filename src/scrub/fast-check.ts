@@ -1,4 +1,4 @@
-// The common case first: most cassettes are clean. This walks the plain value of the fast go-vcr
+// The common case first: most cassettes are clean. This walks the plain value of the fast YAML
 // reader with the same rules, in the same places, as edit-cst.ts, and answers only "surely clean"
 // or "maybe not". "Maybe not" (a hit, a value whose YAML source it cannot see, or a file the fast
 // reader gives up on, such as invalid YAML) sends the file to the CST editor, which finds, locates
@@ -6,7 +6,7 @@
 // test/scrub/fast-check.test.ts checks the verdict against the CST path on every corpus file.
 
 import { goVcr } from '../formats/go-vcr.ts';
-import { readGoVcrFast } from '../read/fast-go-vcr.ts';
+import { readYamlFast } from '../read/fast-yaml.ts';
 import { resolvePlain } from '../read/yaml-scalars.ts';
 import { headerRule, isDone, scanCredentialHeader, scanValue, type Compiled, type ValueKind } from './scan.ts';
 
@@ -139,7 +139,7 @@ class Walker {
  * text is valid YAML); false means "ask the CST editor", not "dirty".
  */
 export function isSurelyClean(text: string, c: Compiled): boolean {
-  const read = readGoVcrFast(text);
+  const read = readYamlFast(text);
   // Only go-vcr is walked here (its sites are the ones below); any other format, or a document no
   // format accepts, goes to the CST editor, which detects it and fails closed.
   if (!read || !goVcr.detect(read.value) || !nonStringsClean(text, c)) return false;
