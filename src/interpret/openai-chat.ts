@@ -211,6 +211,8 @@ interface ChatState {
   events: number;
   error?: { type: string; message: string };
   citations: Citation[];
+  /** Groq's `executed_tools` (compound models' server-side search and code), by their index. */
+  executedTools: ContentPart[];
   /** OpenRouter's `usage.cost` (USD). */
   providerCost?: number;
   /** A stream (diagnostics name their event) rather than one plain JSON body. */
@@ -234,6 +236,24 @@ function eventIndex(state: ChatState): number | undefined {
 
 function addCitation(state: ChatState, citation: Citation | undefined): void {
   if (citation && !state.citations.some((c) => c.url === citation.url)) state.citations.push(citation);
+}
+
+/** One of Groq's executed tools: its kind, query and how many results, never the output itself. */
+function addExecutedTool(state: ChatState, raw: unknown, position: number): void {
+  const tool = asObject(raw);
+  const index = asNumber(tool.index) ?? position;
+  const args = asString(tool.arguments) ?? '';
+  let what = args;
+  try {
+    const parsed = asObject(JSON.parse(args));
+    what = asString(parsed.query) ?? asString(parsed.code) ?? asString(parsed.url) ?? args;
+  } catch {
+    // arguments are free text
+  }
+  const results = asArray(asObject(tool.search_results).results).length;
+  const line = what.replace(/\s+/g, ' ').trim();
+  const summary = `${line.length > 80 ? `${line.slice(0, 79)}…` : line || 'call'}${results ? ` (${results} results)` : ''}`;
+  state.executedTools[index] = { type: 'other', kind: asString(tool.type) ?? 'tool', summary };
 }
 
 /** A content list (Mistral): text chunks are text, thinking chunks reasoning, tool_reference chunks citations. */
@@ -310,6 +330,7 @@ function accumulateChoice(state: ChatState, choice: JsonObject, delta: JsonObjec
     // The legacy function_call API has no call ids.
     if (state.toolCalls[0]) state.toolCalls[0].legacy = true;
   }
+  if (Array.isArray(delta.executed_tools)) delta.executed_tools.forEach((tool, position) => addExecutedTool(state, tool, position));
   // Web search citations (OpenAI search models, OpenRouter): url_citation annotations.
   if (Array.isArray(delta.annotations)) for (const annotation of delta.annotations) addCitation(state, citationOf(annotation));
   const finishReason = asString(choice.finish_reason);
@@ -327,6 +348,7 @@ const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
     done: false,
     events: 0,
     citations: [],
+    executedTools: [],
     streamed: true,
     diagnostics: new DiagnosticList(),
   }),
@@ -389,6 +411,7 @@ const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
       refusal: state.refusal,
       error: state.error,
       citations: state.citations,
+      serverTools: state.executedTools.filter(Boolean),
       incomplete,
     });
     if (state.providerCost !== undefined) response.providerCost = state.providerCost;

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeFile } from '../helpers/analyze.ts';
-import { sample } from '../helpers/paths.ts';
+import { corpusFile, sample, SKIP_WITHOUT_CORPUS } from '../helpers/paths.ts';
 import { analyzeInteraction } from '../../src/interpret/index.ts';
 
 test('Mistral typed content chunks: thinking is reasoning, text is text, tool_reference a citation (JSON and SSE)', async () => {
@@ -93,5 +93,19 @@ test('an arguments delta on an index no call started; an unknown chunk object, c
     { code: 'delta-before-start', message: 'tool call delta on index 0 before the call started (no id, no name)', event: 0 },
     { code: 'unknown-event', message: 'chunk of unknown object type "chat.completion.keepalive" (2 times)', event: 1 },
     { code: 'tool-call-without-id', message: 'tool call #0 has no id', event: 0 },
+  ]);
+});
+
+test('corpus: Groq compound models’ executed_tools summarized as serverTools (JSON and stream)', { skip: SKIP_WITHOUT_CORPUS }, async () => {
+  const dir = ['pydantic-ai', 'models', 'cassettes', 'test_groq'];
+  const [json] = (await analyzeFile(corpusFile(...dir, 'test_groq_model_web_search_tool.yaml'))).interactions;
+  const [stream] = (await analyzeFile(corpusFile(...dir, 'test_groq_model_web_search_tool_stream.yaml'))).interactions;
+  const [filters] = (await analyzeFile(corpusFile(...dir, 'test_groq_web_search_tool_domain_filters.yaml'))).interactions;
+  assert.deepEqual(json!.llm!.response.serverTools, [{ type: 'other', kind: 'search', summary: 'What is the weather in San Francisco today? (17 results)' }]);
+  assert.deepEqual(stream!.llm!.response.serverTools, [{ type: 'other', kind: 'search', summary: 'What is the weather in San Francisco today? (16 results)' }]);
+  assert.equal(stream!.llm!.response.events, 227);
+  assert.deepEqual(filters!.llm!.response.serverTools, [
+    { type: 'other', kind: 'search', summary: 'latest stable version of Python (6 results)' },
+    { type: 'other', kind: 'visit', summary: 'https://www.python.org/downloads/' },
   ]);
 });

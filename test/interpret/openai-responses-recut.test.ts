@@ -71,10 +71,12 @@ const OVERWRITES = new Set([
   'response.content_part.done',
 ]);
 
+/** Hosted tool items: what they did (query, results, tools listed) arrives only when done. */
+const HOSTED = new Set(['web_search_call', 'file_search_call', 'mcp_list_tools', 'mcp_call', 'code_interpreter_call', 'image_generation_call']);
+
 /**
- * Only the deltas build the answer: `*.done` events and the final output are dropped (web search
- * items stay: their query arrives only when done), and each delta is split or merged with the one
- * before it as `cuts` says.
+ * Only the deltas build the answer: `*.done` events and the final output are dropped (hosted tool
+ * items stay), and each delta is split or merged with the one before it as `cuts` says.
  */
 function deltasOnly(events: Json[], cuts: number[]): Json[] {
   let c = 0;
@@ -83,7 +85,7 @@ function deltasOnly(events: Json[], cuts: number[]): Json[] {
   for (const event of events) {
     const type = String(event.type);
     if (OVERWRITES.has(type)) continue;
-    if (type === 'response.output_item.done' && (event.item as Json).type !== 'web_search_call') continue;
+    if (type === 'response.output_item.done' && !HOSTED.has(String((event.item as Json).type))) continue;
     if (type === 'response.completed') {
       out.push({ ...event, response: { ...(event.response as Json), output: [] } });
       continue;
@@ -109,8 +111,18 @@ function deltasOnly(events: Json[], cuts: number[]): Json[] {
   return out;
 }
 
+function finalOutputBackfills(body: string): boolean {
+  const events = parseSse(body).map((e) => JSON.parse(e.data) as Json);
+  const done = events.filter((e) => e.type === 'response.output_item.done').map((e) => e.item as Json);
+  const final = (events.find((e) => e.type === 'response.completed')?.response as Json | undefined)?.output;
+  const hosted = (items: Json[]) => JSON.stringify(items.filter((item) => HOSTED.has(String(item.type))));
+  return Array.isArray(final) && final.length > 0 && hosted(final as Json[]) !== hosted(done);
+}
+
 test('re-cut: deltas alone, split and merged at random, build what the done events say', () => {
-  const complete = streams.filter((s) => s.body.includes('response.completed'));
+  // Left out: streams whose final output says more about a hosted item than its done event did
+  // (a server backfilling MCP tool lists): dropping that output loses it, by construction.
+  const complete = streams.filter((s) => s.body.includes('response.completed') && !finalOutputBackfills(s.body));
   assert.ok(complete.length >= 2);
   const which = fc.integer({ min: 0, max: complete.length - 1 });
   fc.assert(

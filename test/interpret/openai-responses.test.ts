@@ -117,7 +117,7 @@ function responsesInteraction(events: object[], request: object = { model: 'm', 
 }
 
 test('refusal deltas, raw reasoning text, deltas without a matching added item', () => {
-  const llm = analyzeInteraction(
+  const item = analyzeInteraction(
     responsesInteraction([
       { type: 'response.output_item.added', output_index: 0, item: { type: 'reasoning', id: 'rs_1', summary: [] } },
       { type: 'response.reasoning_text.delta', output_index: 0, content_index: 0, item_id: 'rs_1', delta: 'weigh' },
@@ -128,7 +128,15 @@ test('refusal deltas, raw reasoning text, deltas without a matching added item',
       { type: 'response.output_text.delta', output_index: 2, content_index: 0, item_id: 'msg_2', delta: 'orphan' },
       { type: 'response.incomplete', response: { id: 'resp_x', status: 'incomplete', incomplete_details: { reason: 'content_filter' } } },
     ]),
-  ).llm!;
+  );
+  const llm = item.llm!;
+  // Parts and items the stream never added are kept, and said to be early.
+  assert.deepEqual(item.diagnostics, [
+    { code: 'delta-before-start', message: 'response.reasoning_text.delta for content part 0 of rs_1 before its content_part.added', event: 1 },
+    { code: 'delta-before-start', message: 'response.refusal.delta for content part 0 of msg_1 before its content_part.added', event: 4 },
+    { code: 'delta-before-start', message: 'response.output_text.delta for output 2 (message msg_2) before its output_item.added', event: 6 },
+    { code: 'delta-before-start', message: 'response.output_text.delta for content part 0 of msg_2 before its content_part.added', event: 6 },
+  ]);
   assert.equal(llm.response.reasoning, 'weighing it');
   assert.equal(llm.response.refusal, "I can't help with that.");
   assert.equal(llm.response.text, 'orphan');
