@@ -73,6 +73,11 @@ export function goYamlDialect(lineWidth: number): YamlDialect {
       if (text.includes('\n')) return { style: 'literal', plainImplicit };
       return { style: plainImplicit ? 'plain' : 'double', plainImplicit };
     },
-    binary: (bytes) => (isUtf8(bytes) ? undefined : { tag: 'tag:yaml.org,2002:binary', base64: goBase64(bytes) }),
+    // stringv: a one-line base64 is plain, a longer one (lines end in newlines) a literal block.
+    binary(bytes) {
+      if (isUtf8(bytes)) return undefined;
+      const base64 = goBase64(bytes);
+      return { tag: 'tag:yaml.org,2002:binary', base64, style: base64.includes('\n') ? 'literal' : 'plain' };
+    },
   };
 }

@@ -95,8 +95,16 @@ export function normalizedUrl(url: string): string {
   return `${noHash.slice(0, q)}${query ? `?${query}` : ''}`;
 }
 
-function bodyText(body: Body): string {
-  return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+/**
+ * The request body as adapter-node-http hands it to Polly: text when the bytes survive a UTF-8 round
+ * trip (isUtf8Representable), else the Buffer itself — whose JSON, `{type: "Buffer", data}`, is what
+ * goes into `_id`, and which the HAR entry leaves out (postData without text).
+ */
+function requestBody(body: Body): string | { type: 'Buffer'; data: number[] } {
+  if (typeof body === 'string') return body;
+  const buffer = Buffer.from(body);
+  const text = buffer.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(buffer) ? text : { type: 'Buffer', data: [...buffer] };
 }
 
 /** Header names in lower case, as Polly's HTTPHeaders holds them; a repeated header is a list. */
@@ -118,7 +126,7 @@ function nvPairs(headers: Record<string, string | string[]>): { name: string; va
 
 /** The identifiers Polly hashes into `_id` (matchRequestsBy defaults, headers only when asked). */
 export function pollyRequestId(request: { method: string; url: string; headers: Headers; body: Body }, matchHeaders: boolean): string {
-  const body = bodyText(request.body);
+  const body = requestBody(request.body);
   const identifiers: Json = {
     method: request.method.toUpperCase(),
     ...(matchHeaders ? { headers: pollyHeaders(request.headers) } : {}),
@@ -170,7 +178,8 @@ function pollyLog(analyzed: AnalyzedCassette, options: ConvertOptions, name: str
     seen.set(_id, _order + 1);
     const reqHeaders = pollyHeaders(request.headers);
     const reqPairs = nvPairs(reqHeaders);
-    const reqBody = bodyText(request.body);
+    const reqBody = requestBody(request.body);
+    const reqText = typeof reqBody === 'string' ? reqBody : undefined;
     const reqLength = firstHeader(reqHeaders, 'content-length');
     const resHeaders = pollyHeaders(response.headers);
     const resPairs = nvPairs(resHeaders);
@@ -184,13 +193,13 @@ function pollyLog(analyzed: AnalyzedCassette, options: ConvertOptions, name: str
       _order,
       cache: {},
       request: {
-        bodySize: reqLength && /^\d+$/.test(reqLength.trim()) ? Number.parseInt(reqLength, 10) : byteLength(reqBody),
+        bodySize: reqLength && /^\d+$/.test(reqLength.trim()) ? Number.parseInt(reqLength, 10) : reqText ? byteLength(reqText) : 0,
         cookies: [],
         headers: reqPairs,
         headersSize: byteLength(request.method + request.url + reqPairs.map((p) => p.name).join() + reqPairs.map((p) => p.value).join()) + reqPairs.length * 2 + 16,
         httpVersion: 'HTTP/1.1',
         method: request.method.toUpperCase(),
-        ...(reqBody ? { postData: { mimeType: firstHeader(reqHeaders, 'content-type') ?? 'text/plain', params: [], text: reqBody } } : {}),
+        ...(reqBody ? { postData: { mimeType: firstHeader(reqHeaders, 'content-type') ?? 'text/plain', params: [], text: reqText } } : {}),
         queryString: queryPairs(request.url),
         url: request.url,
       },
@@ -226,7 +235,7 @@ export const polly: ConvertTarget = {
   title: 'Polly.js (fs persister recording.har)',
   extension: '.har',
   readsAs: 'har',
-  cannotHold: ['ids', 'header-case', 'http-version', 'go-vcr-fields'],
+  cannotHold: ['ids', 'header-case', 'http-version', 'go-vcr-fields', 'binary-request-bodies'],
   write(analyzed, options) {
     const name = options.recordingName ?? analyzed.cassette.file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
     return `${JSON.stringify(sortDeep(pollyLog(analyzed, options, name)), null, 2)}\n`;

@@ -19,6 +19,7 @@ const PSYCH: YamlDialect = {
   unicode: true,
   lineWidth: 80,
   documentStart: true,
+  openEndedMarker: true,
   wantedStyle(text) {
     if (/\n(?!\n?$)/.test(text)) return { style: 'literal', plainImplicit: true };
     if (text === '<<') return { style: 'single', plainImplicit: false };
@@ -28,7 +29,8 @@ const PSYCH: YamlDialect = {
     return { style: 'plain', plainImplicit: true };
   },
   // Psych: `[o].pack('m0')`, one line, as a literal block.
-  binary: (bytes) => ({ tag: '!binary', base64: Buffer.from(bytes).toString('base64') }),
+  binary: (bytes) => ({ tag: '!binary', base64: Buffer.from(bytes).toString('base64'), style: 'literal' }),
+  nullText: '',
 };
 
 function isUtf8(bytes: Uint8Array): boolean {
@@ -91,6 +93,5 @@ export const rubyVcrYaml: ConvertTarget = {
     writeYaml(
       map([['http_interactions', cassette.interactions.map((item) => interaction(cassette, item))], ['recorded_with', `VCR ${RUBY_VCR_VERSION}`]]),
       PSYCH,
-      '',
     ),
 };

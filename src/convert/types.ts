@@ -14,7 +14,11 @@ export type Loss =
   /** The HTTP version (vcrpy, go-vcr v1, Ruby VCR when it was not recorded). */
   | 'http-version'
   /** go-vcr's request form, host and content lengths. */
-  | 'go-vcr-fields';
+  | 'go-vcr-fields'
+  /** Request bodies that are not UTF-8 (multipart uploads): Polly keeps no text for them, only their `_id`. */
+  | 'binary-request-bodies'
+  /** A request header sent twice keeps its first value (vcrpy's Request holds one value per header). */
+  | 'repeated-request-headers';
 
 export interface ConvertOptions {
   /** The CLI version (HAR creator). */

@@ -29,12 +29,14 @@ function pythonBase64(bytes: Uint8Array): string {
   return out;
 }
 
+// vcrpy's yaml.dump uses CDumper (libyaml) when PyYAML has it, as Debian's and PyPI's builds do.
 const PYYAML: YamlDialect = {
   unicode: false,
   lineWidth: 80,
   documentStart: false,
+  openEndedMarker: true,
   wantedStyle: (text) => ({ style: 'plain', plainImplicit: plainIsString11(text) }),
-  binary: (bytes) => ({ tag: 'tag:yaml.org,2002:binary', base64: pythonBase64(bytes) }),
+  binary: (bytes) => ({ tag: 'tag:yaml.org,2002:binary', base64: pythonBase64(bytes), style: 'literal' }),
 };
 
 /** The reason phrase alone: "200 OK" → "OK". */
@@ -44,9 +46,10 @@ function reason(statusText: string, status: number): string {
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function headerEntries(headers: Headers, sorted: boolean): [string, YamlValue][] {
+/** `{Name: [values]}`; vcrpy's Request keeps one value per request header (HeadersDict: the first). */
+function headerEntries(headers: Headers, sorted: boolean, firstOnly = false): [string, YamlValue][] {
   const names = Object.keys(headers);
-  return (sorted ? names.sort(byName) : names).map((name) => [name, [...headers[name]!]]);
+  return (sorted ? names.sort(byName) : names).map((name) => [name, firstOnly ? headers[name]!.slice(0, 1) : [...headers[name]!]]);
 }
 
 /** The request's body: vcrpy keeps None for no body. */
@@ -57,7 +60,7 @@ function requestBody(body: Body): string | Uint8Array | null {
 
 function yamlInteraction({ request, response }: Interaction): YamlEntries {
   return map([
-    ['request', map([['body', requestBody(request.body)], ['headers', map(headerEntries(request.headers, true))], ['method', request.method], ['uri', request.url]])],
+    ['request', map([['body', requestBody(request.body)], ['headers', map(headerEntries(request.headers, true, true))], ['method', request.method], ['uri', request.url]])],
     [
       'response',
       map([
@@ -74,7 +77,7 @@ export const vcrpyYaml: ConvertTarget = {
   title: 'vcrpy (YAML serializer)',
   extension: '.yaml',
   readsAs: 'vcrpy',
-  cannotHold: ['durations', 'ids', 'http-version', 'go-vcr-fields'],
+  cannotHold: ['durations', 'ids', 'http-version', 'go-vcr-fields', 'repeated-request-headers'],
   write: ({ cassette }: AnalyzedCassette) =>
     writeYaml(map([['interactions', cassette.interactions.map(yamlInteraction)], ['version', 1]]), PYYAML),
 };
@@ -97,12 +100,12 @@ export const vcrpyJson: ConvertTarget = {
   title: 'vcrpy (JSON serializer)',
   extension: '.json',
   readsAs: 'vcrpy-json',
-  cannotHold: ['durations', 'ids', 'http-version', 'go-vcr-fields'],
+  cannotHold: ['durations', 'ids', 'http-version', 'go-vcr-fields', 'repeated-request-headers'],
   write({ cassette }: AnalyzedCassette) {
     const interactions = cassette.interactions.map(({ index, request, response }) => {
       const body = jsonBody(request.body, cassette.file, index, 'request');
       return {
-        request: { method: request.method, uri: request.url, body: body === '' ? null : body, headers: Object.fromEntries(headerEntries(request.headers, false)) },
+        request: { method: request.method, uri: request.url, body: body === '' ? null : body, headers: Object.fromEntries(headerEntries(request.headers, false, true)) },
         response: {
           status: { code: response.status, message: reason(response.statusText, response.status) },
           headers: Object.fromEntries(headerEntries(response.headers, false)),

@@ -17,8 +17,13 @@ export interface ScalarAnalysis {
 const BREAKS = '\n\x85\u2028\u2029';
 const WHITESPACE_AFTER = '\0 \t\r\n\x85\u2028\u2029';
 
-function isPrintableUnicode(code: number): boolean {
-  return code === 0x85 || (code >= 0xa0 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff) || (code >= 0x10000 && code < 0x10ffff);
+/**
+ * libyaml's IS_PRINTABLE (go-yaml's is_printable is the same): LF, printable ASCII, U+00A0–U+D7FF and
+ * U+E000–U+FFFD but U+FEFF. Not NEL, not the C1 controls, and not beyond U+FFFF: emoji are written
+ * escaped (`\U0001F44B`) in double quotes by all three recorders' emitters.
+ */
+export function isPrintable(code: number): boolean {
+  return code === 0x0a || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff);
 }
 
 /** libyaml's analysis of a scalar in block context; `unicode`: the emitter may write non-ASCII as it is. */
@@ -50,9 +55,7 @@ export function analyzeScalar(text: string, unicode: boolean): ScalarAnalysis {
     }
     if (BREAKS.includes(ch)) lineBreaks = true;
     const code = ch.codePointAt(0)!;
-    if (!(ch === '\n' || (code >= 0x20 && code <= 0x7e))) {
-      if (!isPrintableUnicode(code) || !unicode) special = true;
-    }
+    if (!isPrintable(code) || (!unicode && code > 0x7f)) special = true;
     if (ch === ' ') {
       if (i === 0) leadingSpace = true;
       if (i === chars.length - 1) trailingSpace = true;

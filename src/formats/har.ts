@@ -30,6 +30,12 @@ function harContent(content: unknown): Body {
   return content.encoding === 'base64' ? (pollyChunks(text) ?? base64Bytes(text)) : text;
 }
 
+/** postData{text}: HAR 1.2 has no encoding for request bodies; cassette's HAR writer marks base64 bytes with `_encoding`. */
+function postDataBody(postData: PlainMap): Body {
+  if (postData._encoding === 'base64' && typeof postData.text === 'string') return base64Bytes(postData.text);
+  return harContent(postData);
+}
+
 function readHar(doc: ParsedDocument): Cassette {
   const log = (doc.value as PlainMap).log as PlainMap;
   const interactions = readInteractions(doc, log.entries, (req, res, entry) => {
@@ -37,7 +43,7 @@ function readHar(doc: ParsedDocument): Cassette {
       method: scalarText(req.method ?? 'GET').toUpperCase(),
       url: scalarText(req.url),
       headers: nameValueHeaders(req.headers),
-      body: isPlainMap(req.postData) ? harContent(req.postData) : '',
+      body: isPlainMap(req.postData) ? postDataBody(req.postData) : '',
     };
     if (typeof req.httpVersion === 'string' && req.httpVersion) request.proto = req.httpVersion;
     const response: HttpResponse = {

@@ -54,6 +54,9 @@ export const vcrpyJson: FormatModule = {
   name: 'vcrpy-json',
   title: 'vcrpy (JSON)',
   syntax: 'json',
+  // vcrpy's JSON serializer writes `version` first; go-vcr has no JSON form, so an empty
+  // `{version: 1, interactions: []}` in JSON is vcrpy's.
+  detect: (value) => detect(value) || (isPlainMap(value) && Array.isArray(value.interactions) && value.interactions.length === 0 && value.version === 1),
   read: (doc) => readVcrpy(doc, 'vcrpy-json'),
 };
 

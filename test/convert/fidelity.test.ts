@@ -30,31 +30,33 @@ function ordered(value: unknown): unknown {
   return value;
 }
 
-const yamlDoc = (text: string) => ordered(parse(text, { version: '1.1', customTags: ['binary'] as never }));
-
 for (const [file, to] of [
   ['vcrpy-openai-chat-tools-stream.yaml', 'vcrpy'],
+  ['vcrpy-openai-chat-tools-stream-dirty.yaml', 'vcrpy'],
   ['vcrpy-anthropic-stream-dirty.yaml', 'vcrpy'],
   ['vcrpy-gzip-json.yaml', 'vcrpy'],
+  ['vcrpy-openai-chat.json', 'vcrpy-json'],
+  ['vcrpy-openai-chat-dirty.json', 'vcrpy-json'],
   ['ruby-vcr-openai-chat.yml', 'ruby-vcr'],
+  ['ruby-vcr-openai-chat-dirty.yml', 'ruby-vcr'],
   ['ruby-vcr-binary.yml', 'ruby-vcr'],
 ] as const) {
-  test(`${file} re-written --to ${to}: the same YAML document as the recorder wrote, in the same key order`, async () => {
-    const original = readFileSync(sample(file), 'utf8');
-    const converted = await rewrite(sample(file), to);
-    const expected = yamlDoc(original.replace(/^recorded_with: VCR .*$/m, 'recorded_with: VCR 6.0.0'));
-    assert.deepEqual(yamlDoc(converted), expected);
+  test(`${file} re-written --to ${to} is byte for byte what the recorder wrote`, async () => {
+    // Folded long lines, quoting, escapes, !!binary / !binary, literal blocks, key order. Only the
+    // recorder's version differs (Debian's VCR 5.0.0 recorded the Ruby samples).
+    const original = readFileSync(sample(file), 'utf8').replace(/^recorded_with: VCR .*$/m, 'recorded_with: VCR 6.0.0');
+    assert.equal(await rewrite(sample(file), to), original);
   });
 }
 
-test('vcrpy-gzip-json.yaml --to vcrpy is byte for byte what vcrpy wrote (!!binary lines, sorted keys, quoting)', async () => {
-  assert.equal(await rewrite(sample('vcrpy-gzip-json.yaml'), 'vcrpy'), readFileSync(sample('vcrpy-gzip-json.yaml'), 'utf8'));
-});
-
-test('vcrpy JSON sample --to vcrpy-json is byte for byte what vcrpy wrote (json.dumps indent=4, ASCII)', async () => {
-  for (const file of ['vcrpy-openai-chat.json', 'vcrpy-openai-chat-dirty.json']) {
-    assert.equal(await rewrite(sample(file), 'vcrpy-json'), readFileSync(sample(file), 'utf8'), file);
-  }
+test('the vcrpy folders of the corpus re-written --to vcrpy: the same bytes for 46 of 52 files', { skip: SKIP_WITHOUT_CORPUS }, async () => {
+  // The others: request bodies recorded as '' (httpx) where the model keeps no body (written null),
+  // and one line vcrpy did not fold where libyaml's rule would (edited after recording?).
+  let same = 0;
+  const files = ['simonw-llm', 'simonw-llm-anthropic', 'simonw-llm-gemini'].flatMap((folder) => corpusFiles(folder));
+  for (const file of files) if ((await rewrite(file, 'vcrpy')) === readFileSync(file, 'utf8')) same++;
+  assert.equal(files.length, 52);
+  assert.equal(same, 46);
 });
 
 test("go-vcr v2 over the corpus (go-vcr v4's own files): the same document, less the fields the model does not keep", { skip: SKIP_WITHOUT_CORPUS }, async () => {
@@ -72,8 +74,8 @@ test("go-vcr v2 over the corpus (go-vcr v4's own files): the same document, less
     if (converted === readFileSync(file, 'utf8')) same++;
   }
   assert.ok(files.length > 100);
-  // Files without `uncompressed` / `transfer_encoding` come out byte for byte.
-  assert.ok(same > 0, `${same} of ${files.length} byte-identical`);
+  // Files without `uncompressed` / `transfer_encoding` come out byte for byte (yaml.v3: no folding).
+  assert.ok(same >= 40, `${same} of ${files.length} byte-identical`);
 });
 
 test("Polly's _id: md5 of the stable JSON of {body, method, url}, as the real Polly recorded the sample", async () => {
