@@ -1,5 +1,6 @@
-// The command table. The only place that maps errors to exit codes: 0 ok, 1 findings or
-// differences, 2 bad input or usage. Each command is imported lazily so start-up stays small.
+// The command table. Maps thrown errors to exit codes (2 bad input or usage; 70 a bug); each
+// command's own 0 / 1 / 2 comes from src/commands/exit-code.ts. Each command is imported lazily so
+// start-up stays small.
 
 import { Command, CommanderError } from 'commander';
 import { CassetteError } from './errors.ts';
@@ -47,12 +48,14 @@ Run 'cassette <command> --help' for a command's options.`,
     .option('--json', 'print one JSON object per file (NDJSON); see README for the contract')
     .option('--summary', 'one row per file: interactions, providers, models, tokens, statuses (with --json: NDJSON)')
     .option('--stable', 'leave out what changes on every recording (file name, durations, event counts, ids): for git textconv')
+    .option('--cost', 'also estimate costs from token usage with a price table (genai-prices); provider-reported costs always show')
     .option('--no-color', 'no colors (also NO_COLOR=1; colors are only used on a terminal)')
     .addHelpText(
       'after',
       `
 Examples:
   $ cassette show fixtures/chat.yaml
+  $ cassette show --cost --summary testdata/
   $ cassette show -i 1 --raw fixtures/chat.yaml
   $ cassette show --summary testdata/
   $ cassette show --summary --json testdata/ | jq -s 'map(select(.file)) | sort_by(-.outputTokens)'
@@ -202,6 +205,7 @@ is in use (GIT_PAGER_IN_USE) or stdout is a terminal; never with NO_COLOR or --n
     .addOption(program.createOption('-f, --format <format>', 'output format').choices(['har', 'json', 'md', 'markdown', 'html']).default('har'))
     .option('-o, --output <path>', 'write to this file, or one file per cassette into this directory (trailing / or existing dir)')
     .option('--scrub', 'apply the default scrub rules to the exported copy (the cassette is not changed)')
+    .option('--cost', 'json and md: also estimate costs from token usage with a price table (genai-prices)')
     .addHelpText(
       'after',
       `

@@ -3,6 +3,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { AnalyzedCassette } from '../interpret/index.ts';
+import { loadPriceTable, type PriceTable } from '../cost/index.ts';
 import type { Io } from '../io.ts';
 import type { Cassette } from '../model.ts';
 import { harJsonChunks } from '../present/har.ts';
@@ -15,6 +16,7 @@ import { forEachCassette, type ReadOutcome } from './cassettes.ts';
 import { writeChunks } from './write-chunks.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 import { CassetteError } from '../errors.ts';
+import { exitCode } from './exit-code.ts';
 
 export const EXPORT_FORMATS = ['har', 'json', 'md', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -28,19 +30,21 @@ export interface ExportOptions {
   scrub?: boolean;
   /** The CLI version, written into the HAR creator. */
   version: string;
+  /** Estimate costs with the price table (JSON and Markdown); provider-reported costs show anyway. */
+  cost?: boolean;
 }
 
 /** The exported text. `list`: several cassettes were named, so JSON is an array. */
-export function renderExport(format: ExportFormat, cassettes: AnalyzedCassette[], version: string, list: boolean): string {
+export function renderExport(format: ExportFormat, cassettes: AnalyzedCassette[], version: string, list: boolean, prices?: PriceTable): string {
   switch (format) {
     case 'har':
       return [...harJsonChunks(cassettes, version)].join('');
     case 'json': {
-      const json = cassettes.map(cassetteJson);
+      const json = cassettes.map((analyzed) => cassetteJson(analyzed, prices));
       return `${JSON.stringify(list ? json : json[0], null, 2)}\n`;
     }
     case 'md':
-      return cassettes.map(renderMarkdown).join('\n');
+      return cassettes.map((analyzed) => renderMarkdown(analyzed, prices)).join('\n');
     case 'html':
       return renderHtmlReport(cassettes, { generator: `cassette ${version}` });
   }
@@ -71,6 +75,7 @@ export async function exportCassettes(paths: string[], given: ExportOptions, io:
   const format = given.format === 'markdown' ? EXPORT_FORMAT_ALIASES.markdown : given.format;
   const options = { ...given, format };
   const read = options.scrub ? await scrubbingReader() : readCassette;
+  const prices = options.cost ? await loadPriceTable() : undefined;
   const output = options.output === undefined ? undefined : resolve(io.cwd, options.output);
   // `-o DIR/` (or an existing directory): one file per cassette; otherwise everything in one text.
   const outDir = output && (/[\\/]$/.test(options.output!) || (await isDirectory(output))) ? output : undefined;
@@ -100,7 +105,7 @@ export async function exportCassettes(paths: string[], given: ExportOptions, io:
         written.set(target, file);
         try {
           await mkdir(dirname(target), { recursive: true });
-          await writeFileAtomic(target, renderExport(options.format, [analyzed], options.version, false));
+          await writeFileAtomic(target, renderExport(options.format, [analyzed], options.version, false, prices));
         } catch (error) {
           fail(writeError(target, error));
         }
@@ -113,7 +118,7 @@ export async function exportCassettes(paths: string[], given: ExportOptions, io:
 
   if (!outDir && collected.length > 0) {
     // To stdout a HAR is written entry by entry (a 100 MB cassette is never one string).
-    const chunks = options.format === 'har' ? harJsonChunks(collected, options.version) : [renderExport(options.format, collected, options.version, files > 1)];
+    const chunks = options.format === 'har' ? harJsonChunks(collected, options.version) : [renderExport(options.format, collected, options.version, files > 1, prices)];
     if (!output) writeChunks(io.stdout, chunks);
     else {
       try {
@@ -123,5 +128,5 @@ export async function exportCassettes(paths: string[], given: ExportOptions, io:
       }
     }
   }
-  return failures > 0 ? 2 : 0;
+  return exitCode({ badInput: failures, findings: false });
 }

@@ -9,6 +9,8 @@ import { renderTranscript } from '../present/transcript.ts';
 import { forEachCassette } from './cassettes.ts';
 import { describeMissing, parseInteractionSelector } from './select.ts';
 import { writeChunks } from './write-chunks.ts';
+import { exitCode } from './exit-code.ts';
+import { loadPriceTable, needsPriceTable, type PriceTable } from '../cost/index.ts';
 
 export interface ShowOptions {
   interaction?: string[];
@@ -19,6 +21,8 @@ export interface ShowOptions {
   summary?: boolean;
   color?: boolean;
   stable?: boolean;
+  /** Estimate costs with the price table (loaded on the first file that needs it; never with --stable). */
+  cost?: boolean;
 }
 
 /** The summary's width: the terminal's, or 100 columns for a pipe, a file or a CI log. */
@@ -44,17 +48,20 @@ export async function show(paths: string[], options: ShowOptions, io: Io): Promi
   const rows: SummaryRow[] = [];
   const counts = new Map<string, number>();
   let unselectable = 0;
-  const outcome = await forEachCassette(paths, io, (analyzed) => {
+  let prices: PriceTable | undefined;
+  const outcome = await forEachCassette(paths, io, async (analyzed) => {
+    // An estimate changes when the table does: never under --stable (git textconv).
+    if (options.cost && !options.stable && !prices && needsPriceTable(analyzed)) prices = await loadPriceTable();
     if (only && !summary && !checkSelection(analyzed, only, io)) {
       unselectable++;
       return;
     }
     if (summary) {
-      const row = summary.summaryRow(analyzed);
+      const row = summary.summaryRow(analyzed, prices);
       summary.countProviders(analyzed, counts);
       if (options.json) io.stdout.write(`${JSON.stringify(row)}\n`);
       rows.push(row);
-    } else if (options.json) writeChunks(io.stdout, cassetteJsonChunks(analyzed, only));
+    } else if (options.json) writeChunks(io.stdout, cassetteJsonChunks(analyzed, only, prices));
     else {
       const transcriptOptions = {
         theme,
@@ -62,6 +69,7 @@ export async function show(paths: string[], options: ShowOptions, io: Io): Promi
         verbose: !!options.verbose,
         raw: !!options.raw,
         stable: !!options.stable,
+        ...(prices ? { prices } : {}),
       };
       io.stdout.write(renderTranscript(analyzed, only ? { ...transcriptOptions, only } : transcriptOptions));
     }
@@ -74,5 +82,5 @@ export async function show(paths: string[], options: ShowOptions, io: Io): Promi
       io.stdout.write(summary.renderSummary(rows, byProvider, theme, width));
     }
   }
-  return outcome.failures > 0 || unselectable > 0 ? 2 : 0;
+  return exitCode({ badInput: outcome.failures + unselectable, findings: false });
 }

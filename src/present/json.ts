@@ -7,6 +7,8 @@ import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.t
 import type { Exchange } from '../interpret/types.ts';
 import type { Headers } from '../model.ts';
 import type { Diagnostic } from '../findings/diagnostic.ts';
+import type { EndpointSummary } from '../interpret/endpoints/index.ts';
+import { fileCost, interactionCost, type Cost, type FileCost, type PriceTable } from '../cost/index.ts';
 
 export interface InteractionJson {
   index: number;
@@ -22,6 +24,10 @@ export interface InteractionJson {
     body?: unknown;
   };
   llm: Exchange | null;
+  /** A known endpoint that is not a chat turn (embeddings, count-tokens, files, …), when llm is null. */
+  endpoint: EndpointSummary | null;
+  /** The provider's figure, or an estimate when a price table was given (`--cost`); null when unknown. */
+  cost: Cost | null;
   /** What decoding and interpreting could not use (codes in src/findings/codes.ts); [] when none. */
   diagnostics: Diagnostic[];
 }
@@ -30,6 +36,8 @@ export interface CassetteJson {
   file: string;
   format: string;
   formatVersion: number;
+  /** The sum over the interactions with a cost; null when none has one. */
+  cost: FileCost | null;
   interactions: InteractionJson[];
 }
 
@@ -57,7 +65,7 @@ export function isStreamed(body: DecodedBody): boolean {
   return body.kind === 'json' && Array.isArray(body.value) && !body.text.trimStart().startsWith('[');
 }
 
-export function interactionJson(analyzed: AnalyzedInteraction): InteractionJson {
+export function interactionJson(analyzed: AnalyzedInteraction, prices?: PriceTable): InteractionJson {
   const { interaction, llm } = analyzed;
   const { request, response } = interaction;
   const result: InteractionJson = {
@@ -72,19 +80,22 @@ export function interactionJson(analyzed: AnalyzedInteraction): InteractionJson 
       streamed: isStreamed(analyzed.responseBody),
     },
     llm,
+    endpoint: analyzed.endpoint,
+    cost: interactionCost(analyzed, prices),
     diagnostics: analyzed.diagnostics,
   };
   if (!llm) result.response.body = bodyJson(analyzed.responseBody);
   return result;
 }
 
-export function cassetteJson(analyzed: AnalyzedCassette): CassetteJson {
+export function cassetteJson(analyzed: AnalyzedCassette, prices?: PriceTable): CassetteJson {
   const { cassette } = analyzed;
   return {
     file: cassette.file,
     format: cassette.format,
     formatVersion: cassette.formatVersion,
-    interactions: analyzed.interactions.map(interactionJson),
+    cost: fileCost(analyzed, prices),
+    interactions: analyzed.interactions.map((item) => interactionJson(item, prices)),
   };
 }
 
@@ -92,14 +103,15 @@ export function cassetteJson(analyzed: AnalyzedCassette): CassetteJson {
  * The same text as `${JSON.stringify(json)}\n` for cassetteJson(analyzed) with only the `only`
  * interactions, in pieces (one per interaction), so a 100 MB cassette is never one string.
  */
-export function* cassetteJsonChunks(analyzed: AnalyzedCassette, only?: Set<number>): Generator<string> {
+export function* cassetteJsonChunks(analyzed: AnalyzedCassette, only?: Set<number>, prices?: PriceTable): Generator<string> {
   const { cassette } = analyzed;
-  const head = JSON.stringify({ file: cassette.file, format: cassette.format, formatVersion: cassette.formatVersion, interactions: [] });
+  const cost = fileCost(analyzed, prices);
+  const head = JSON.stringify({ file: cassette.file, format: cassette.format, formatVersion: cassette.formatVersion, cost, interactions: [] });
   yield head.slice(0, -2); // `interactions` is the last key: keep its `[`, cut `]}`
   let first = true;
   for (const item of analyzed.interactions) {
     if (only && !only.has(item.interaction.index)) continue;
-    yield `${first ? '' : ','}${JSON.stringify(interactionJson(item))}`;
+    yield `${first ? '' : ','}${JSON.stringify(interactionJson(item, prices))}`;
     first = false;
   }
   yield ']}\n';

@@ -7,6 +7,7 @@ import { newMessages } from './conversation.ts';
 import { jsonDocument } from '../json-text.ts';
 import { describePart, formatArguments, formatDuration, formatUsage, plural } from './format.ts';
 import { rawBodyLines } from './raw-body.ts';
+import { describeCost, fileCost, formatUsd, interactionCost, type PriceTable } from '../cost/index.ts';
 
 /** A fenced block whose fence is longer than any backtick run inside it. */
 export function fence(text: string, lang = ''): string {
@@ -102,25 +103,38 @@ function responseBlocks(response: LlmResponse): string[] {
   return blocks;
 }
 
-function interactionBlocks(item: AnalyzedInteraction, previous: Exchange | null | undefined): string[] {
+function interactionBlocks(item: AnalyzedInteraction, previous: Exchange | null | undefined, prices?: PriceTable): string[] {
   const { request, response } = item.interaction;
   const blocks = [`## #${item.interaction.index} · ${request.method} ${request.url} · ${response.statusText}`];
   const llm = item.llm;
+  const cost = interactionCost(item, prices);
+  if (!llm && item.endpoint) {
+    const { endpoint } = item;
+    blocks.push(`**${endpoint.kind}** · ${endpoint.provider} ${endpoint.action}${cost ? ` · cost ${describeCost(cost)}` : ''}`, quote(endpoint.summary));
+    return blocks;
+  }
   if (!llm) {
     blocks.push('Not a recognised LLM API; decoded response body:', fence(rawBodyLines(item.responseBody).join('\n')));
     return blocks;
   }
   const facts = [llm.provider, llm.model ?? 'unknown model', llm.host, llm.request.stream ? 'stream' : '', formatDuration(response.durationMs)];
   blocks.push(facts.filter(Boolean).join(' · '));
-  return [...blocks, ...requestBlocks(llm, previous), ...responseBlocks(llm.response)];
+  const answer = responseBlocks(llm.response);
+  if (cost) answer[answer.length - 1] = answer[answer.length - 1]!.replace(/_$/, ` · cost ${describeCost(cost)}_`);
+  return [...blocks, ...requestBlocks(llm, previous), ...answer];
+}
+
+/** `$0.00021*` for an estimate (the table's note is under the usage table), `$0.0031` for the provider's figure. */
+function costCell(cost: { usd: number; source: string }): string {
+  return `${formatUsd(cost.usd)}${cost.source === 'estimate' ? '\\*' : ''}`;
 }
 
 function cell(value: string | number | null | undefined): string {
   return value === null || value === undefined || value === '' ? '—' : String(value).replace(/\|/g, '\\|');
 }
 
-function usageTable(analyzed: AnalyzedCassette): string {
-  const rows = ['| # | Status | Model | Input tokens | Output tokens | Finish | Duration |', '|---|---|---|---:|---:|---|---:|'];
+function usageTable(analyzed: AnalyzedCassette, prices?: PriceTable): string {
+  const rows = ['| # | Status | Model | Input tokens | Output tokens | Finish | Duration | Cost |', '|---|---|---|---:|---:|---|---:|---:|'];
   const total: Usage = { inputTokens: 0, outputTokens: 0 };
   let duration = 0;
   for (const item of analyzed.interactions) {
@@ -129,21 +143,25 @@ function usageTable(analyzed: AnalyzedCassette): string {
     total.inputTokens += usage?.inputTokens ?? 0;
     total.outputTokens += usage?.outputTokens ?? 0;
     duration += response.durationMs ?? 0;
-    const cells = [item.interaction.index, response.status, item.llm?.model, usage?.inputTokens, usage?.outputTokens, item.llm?.response.finishReason];
-    rows.push(`| ${[...cells, formatDuration(response.durationMs)].map(cell).join(' | ')} |`);
+    const model = item.llm?.model ?? item.endpoint?.model;
+    const cost = interactionCost(item, prices);
+    const cells = [item.interaction.index, response.status, model, usage?.inputTokens, usage?.outputTokens, item.llm?.response.finishReason ?? item.endpoint?.kind];
+    rows.push(`| ${[...cells, formatDuration(response.durationMs), cost && costCell(cost)].map(cell).join(' | ')} |`);
   }
-  rows.push(`| **Total** | | | ${total.inputTokens} | ${total.outputTokens} | | ${cell(formatDuration(duration))} |`);
-  return rows.join('\n');
+  const sum = fileCost(analyzed, prices);
+  rows.push(`| **Total** | | | ${total.inputTokens} | ${total.outputTokens} | | ${cell(formatDuration(duration))} | ${cell(sum && costCell(sum))} |`);
+  const notes = sum?.source === 'estimate' ? [`\n\n\\* estimated from token usage with ${sum.table}; the provider's own figure where the response carried one.`] : [];
+  return rows.join('\n') + notes.join('');
 }
 
-export function renderMarkdown(analyzed: AnalyzedCassette): string {
+export function renderMarkdown(analyzed: AnalyzedCassette, prices?: PriceTable): string {
   const count = analyzed.interactions.length;
   const blocks = [`# ${code(analyzed.cassette.file)}`, plural(count, 'interaction')];
   let previous: Exchange | null | undefined;
   for (const item of analyzed.interactions) {
-    blocks.push(...interactionBlocks(item, previous));
+    blocks.push(...interactionBlocks(item, previous, prices));
     previous = item.llm;
   }
-  blocks.push('## Usage', usageTable(analyzed));
+  blocks.push('## Usage', usageTable(analyzed, prices));
   return `${blocks.join('\n\n')}\n`;
 }

@@ -8,6 +8,8 @@ import { newMessages } from './conversation.ts';
 import { describePart, formatDuration, formatToolCall, formatUsage, plural, prettyIfJson } from './format.ts';
 import type { Theme } from './theme.ts';
 import { rawBodyLines } from './raw-body.ts';
+import type { EndpointSummary } from '../interpret/endpoints/index.ts';
+import { describeCost, fileCost, interactionCost, type PriceTable } from '../cost/index.ts';
 
 export interface TranscriptOptions {
   theme: Theme;
@@ -21,6 +23,8 @@ export interface TranscriptOptions {
   only?: Set<number>;
   /** Leave out what changes on every recording (file path, durations, event counts, ids, signatures). */
   stable?: boolean;
+  /** Estimate costs with this price table (`--cost`); without it only provider-reported costs show. */
+  prices?: PriceTable;
 }
 
 const LABEL_WIDTH = 11;
@@ -109,7 +113,7 @@ function requestLines(llm: Exchange, previous: Exchange | null | undefined, opti
   return lines;
 }
 
-function responseLines(response: LlmResponse, theme: Theme, stable: boolean): string[] {
+function responseLines(response: LlmResponse, theme: Theme, stable: boolean, cost = ''): string[] {
   const lines: string[] = [theme.heading('  ⟶ assistant')];
   if (response.error) lines.push(labeled('error', theme.error(`${response.error.type}: ${response.error.message}`), theme.error));
   if (response.reasoning) lines.push(labeled('reasoning', theme.dim(response.reasoning), theme.dim));
@@ -127,9 +131,17 @@ function responseLines(response: LlmResponse, theme: Theme, stable: boolean): st
     `finish ${response.finishReason ?? '—'}`,
     response.usage ? `usage ${formatUsage(response.usage)}` : '',
     response.incomplete ? theme.warn('incomplete stream') : '',
+    cost,
   ].filter(Boolean);
   lines.push(theme.dim(`  ${facts.join(' · ')}`));
   return lines;
+}
+
+/** A call that is not a chat turn: `⟶ embeddings  text-embedding-3-small · 3 inputs · 1536 dims`. */
+function endpointLines(endpoint: EndpointSummary, status: number, theme: Theme, cost: string): string[] {
+  const summary = status >= 400 ? theme.error(endpoint.summary) : endpoint.summary;
+  const facts = [endpoint.provider, endpoint.action, cost].filter(Boolean).join(' · ');
+  return [`${theme.heading(`  ⟶ ${endpoint.kind}`)}  ${summary}`, theme.dim(`  ${facts}`)];
 }
 
 /** What decoding or the dialect could not use, dimmed: `! code  message (line N)`. */
@@ -145,6 +157,11 @@ function rawLines(item: AnalyzedInteraction, theme: Theme): string[] {
     theme.heading('  response body'),
     ...rawBodyLines(item.responseBody).map(pad),
   ];
+}
+
+function costText(item: AnalyzedInteraction, options: TranscriptOptions): string {
+  const cost = interactionCost(item, options.prices);
+  return cost ? `cost ${describeCost(cost)}` : '';
 }
 
 function addUsage(total: Usage, usage: Usage | null | undefined): void {
@@ -167,7 +184,8 @@ export function renderTranscript(analyzed: AnalyzedCassette, options: Transcript
       shownCount++;
       lines.push('', header(item, theme, !!options.stable));
       if (options.raw) lines.push(...rawLines(item, theme));
-      else if (llm) lines.push(...requestLines(llm, previous, options), ...responseLines(llm.response, theme, !!options.stable));
+      else if (llm) lines.push(...requestLines(llm, previous, options), ...responseLines(llm.response, theme, !!options.stable, costText(item, options)));
+      else if (item.endpoint) lines.push(...endpointLines(item.endpoint, item.interaction.response.status, theme, costText(item, options)));
       else {
         lines.push(theme.dim('  not a recognised LLM API; decoded response body:'));
         lines.push(...rawBodyLines(item.responseBody).map((l) => `    ${l}`));
@@ -178,6 +196,9 @@ export function renderTranscript(analyzed: AnalyzedCassette, options: Transcript
   }
   const count = analyzed.interactions.length;
   const shown = options.only ? `${shownCount} of ${count}` : `${count}`;
-  lines.push('', theme.dim(`${shown} interaction${count === 1 ? '' : 's'} · tokens ${total.inputTokens} in / ${total.outputTokens} out`), '');
+  const cost = fileCost(analyzed, options.prices);
+  const unpriced = cost?.unpriced ? `, ${cost.unpriced} not priced` : '';
+  const costFact = cost ? ` · cost ${describeCost(cost)}${unpriced}` : '';
+  lines.push('', theme.dim(`${shown} interaction${count === 1 ? '' : 's'} · tokens ${total.inputTokens} in / ${total.outputTokens} out${costFact}`), '');
   return lines.join('\n');
 }

@@ -43,7 +43,7 @@ test('--json follows the documented contract, one line per file', async () => {
   assert.equal(doc.format, 'go-vcr');
   assert.equal(doc.formatVersion, 2);
   const [first] = doc.interactions;
-  assert.deepEqual(Object.keys(first), ['index', 'id', 'request', 'response', 'llm', 'diagnostics']);
+  assert.deepEqual(Object.keys(first), ['index', 'id', 'request', 'response', 'llm', 'endpoint', 'cost', 'diagnostics']);
   assert.deepEqual(first.diagnostics, []);
   assert.equal(first.request.method, 'POST');
   assert.deepEqual(first.request.headers['Content-Type'], ['application/json']);

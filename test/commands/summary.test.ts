@@ -62,9 +62,9 @@ test('--summary --json: NDJSON, one object per file, then the totals', async () 
   assert.deepEqual(
     stdout.trimEnd().split('\n').map((line) => JSON.parse(line)),
     [
-      { file: FILES[0], interactions: 1, providers: ['openai-chat'], models: ['gpt-4o-mini-2024-07-18'], inputTokens: 283, outputTokens: 12, statuses: [200] },
-      { file: FILES[2], interactions: 2, providers: ['bedrock'], models: ['claude-haiku-4-5-20251001', 'us.anthropic.claude-haiku-4-5-20251001-v1:0'], inputTokens: 618, outputTokens: 1, statuses: [200, 400] },
-      { totals: { files: 2, interactions: 3, inputTokens: 901, outputTokens: 13, byProvider: { 'openai-chat': 1, bedrock: 2 } } },
+      { file: FILES[0], interactions: 1, providers: ['openai-chat'], models: ['gpt-4o-mini-2024-07-18'], inputTokens: 283, outputTokens: 12, statuses: [200], cost: null },
+      { file: FILES[2], interactions: 2, providers: ['bedrock'], models: ['claude-haiku-4-5-20251001', 'us.anthropic.claude-haiku-4-5-20251001-v1:0'], inputTokens: 618, outputTokens: 1, statuses: [200, 400], cost: null },
+      { totals: { files: 2, interactions: 3, inputTokens: 901, outputTokens: 13, cost: null, byProvider: { 'openai-chat': 1, bedrock: 2 } } },
     ],
   );
 });
