@@ -221,3 +221,20 @@ test('corpus: no event, block or delta type of the Anthropic and Bedrock dialect
   assert.deepEqual(Object.fromEntries(codes), { 'usage-mismatch': 3 });
   assert.equal(interactions, 383);
 });
+
+test('stop reasons come as sent: pause_turn, model_context_window_exceeded; only refusal sets `refusal`', () => {
+  for (const reason of ['pause_turn', 'model_context_window_exceeded', 'max_tokens']) {
+    const response = replayEvents([
+      { type: 'message_start', message: { id: 'msg_4', usage: { input_tokens: 1, output_tokens: 1 } } },
+      { type: 'message_delta', delta: { stop_reason: reason }, usage: { output_tokens: 3 } },
+      { type: 'message_stop' },
+    ]);
+    assert.deepEqual([response.finishReason, response.refusal, response.incomplete, response.diagnostics], [reason, undefined, undefined, undefined]);
+  }
+  const refused = replayEvents([
+    { type: 'message_start', message: { id: 'msg_5' } },
+    { type: 'message_delta', delta: { stop_reason: 'refusal', stop_details: { type: 'refusal', category: 'bio', explanation: 'This request asks for help with a dangerous pathogen.' } } },
+    { type: 'message_stop' },
+  ]);
+  assert.equal(refused.refusal, 'This request asks for help with a dangerous pathogen.');
+});
