@@ -12,7 +12,8 @@ export const DIAGNOSTIC_CODES = {
   'event-stream-crc': 'An AWS event-stream frame whose prelude or message CRC is wrong, or a truncated frame.',
   'usage-mismatch': 'Two usage figures in one response disagree (e.g. Bedrock invocation metrics vs the message usage).',
   'body-undecodable': 'A body that could not be decoded (Content-Encoding, base64, event-stream).',
-  'unknown-endpoint': 'A request the known dialects recognise by path but whose shape they do not.',
+  'unknown-endpoint': 'A call to a known non-chat endpoint (embeddings, files, count-tokens, …) whose 2xx response is not the documented shape, so it cannot be summarized.',
+  'unexpected-body': 'A successful (2xx) response whose body is not the answer its dialect defines (not JSON, or JSON without its fields), so there is nothing to read.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
