@@ -5,7 +5,7 @@ import type { DecodedBody } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
 import { readSseOrJson, type Dialect, type RequestInfo, type StreamAccumulator } from './dialect.ts';
 import { asArray, asNumber, asObject, asString, firstOfIndexZero, isObject, type JsonObject } from './json-access.ts';
-import { dataExcerpt, finalResponse, mediaPart, reportInvalidArguments, toolCall, usage, withDiagnostics } from './parts.ts';
+import { dataExcerpt, finalResponse, mediaPart, reportInvalidArguments, reportUnexpectedBody, toolCall, usage, withDiagnostics } from './parts.ts';
 import { errorFromBody } from './errors.ts';
 import { DiagnosticList } from '../findings/diagnostic.ts';
 import type {
@@ -325,7 +325,8 @@ function accumulateChoice(state: ChatState, choice: JsonObject, delta: JsonObjec
   // Checked before anything is allocated: most chunks carry neither.
   if (Array.isArray(delta.tool_calls)) delta.tool_calls.forEach((call, position) => addToolCallDelta(state, call, position));
   const legacy = delta.function_call;
-  if (isObject(legacy) && (legacy.name !== undefined || legacy.arguments !== undefined)) {
+  // Servers that fill every field (Snowflake's `function_call: {name: '', arguments: ''}`) send no call.
+  if (isObject(legacy) && (asString(legacy.name) || asString(legacy.arguments))) {
     addToolCallDelta(state, { index: 0, function: legacy }, 0);
     // The legacy function_call API has no call ids.
     if (state.toolCalls[0]) state.toolCalls[0].legacy = true;
@@ -395,8 +396,8 @@ const chatStream: StreamAccumulator<ChatState, ChatEvent> = {
       if (!slot.id && !slot.legacy) diagnostics.add('tool-call-without-id', `tool call ${slot.name || `#${i}`} has no id`, slot.event);
     });
     reportInvalidArguments(diagnostics, toolCalls, slots.map((slot) => slot.event));
-    const incomplete = state.events > 0 && !state.done && !state.finishReason && !state.error;
-    if (incomplete && state.streamed) {
+    const incomplete = state.streamed && state.events > 0 && !state.done && !state.finishReason && !state.error;
+    if (incomplete) {
       diagnostics.add('stream-unterminated', `the stream ended after ${state.events} events without [DONE] or a finish reason`, state.events - 1);
     }
     const response = finalResponse({
@@ -446,5 +447,6 @@ export const openaiChat: Dialect = {
   provider: 'openai-chat',
   matches: (info) => /\/chat\/completions\/?$/.test(info.url.pathname),
   readRequest,
-  readResponse: (body, response) => readSseOrJson(body, response, fromStream, fromJson),
+  readResponse: (body, response) =>
+    reportUnexpectedBody(readSseOrJson(body, response, fromStream, fromJson), body, response.status, (v) => Array.isArray(asObject(v).choices), 'a chat completion (`choices`)'),
 };

@@ -7,7 +7,7 @@ import { readSseOrJson, type Dialect, type RequestInfo, type StreamAccumulator }
 import { errorFromBody } from './errors.ts';
 import { asArray, asNumber, asObject, asString, firstOfIndexZero, isObject, type JsonObject } from './json-access.ts';
 import { chatUsage } from './openai-chat.ts';
-import { dataExcerpt, finalResponse, withDiagnostics } from './parts.ts';
+import { dataExcerpt, finalResponse, reportUnexpectedBody, withDiagnostics } from './parts.ts';
 import { DiagnosticList } from '../findings/diagnostic.ts';
 import type { LlmError, LlmRequest, LlmResponse, Usage } from './types.ts';
 
@@ -82,8 +82,8 @@ const completionStream: StreamAccumulator<CompletionState, CompletionEvent> = {
     return state;
   },
   finalize(state) {
-    const incomplete = state.events > 0 && !state.done && !state.finishReason && !state.error;
-    if (incomplete && state.streamed) {
+    const incomplete = state.streamed && state.events > 0 && !state.done && !state.finishReason && !state.error;
+    if (incomplete) {
       state.diagnostics.add('stream-unterminated', `the stream ended after ${state.events} events without [DONE] or a finish reason`, state.events - 1);
     }
     const response = finalResponse({
@@ -135,5 +135,6 @@ export const openaiCompletions: Dialect = {
     return body.prompt !== undefined && body.messages === undefined;
   },
   readRequest,
-  readResponse: (body, response) => readSseOrJson(body, response, fromStream, fromJson),
+  readResponse: (body, response) =>
+    reportUnexpectedBody(readSseOrJson(body, response, fromStream, fromJson), body, response.status, (v) => Array.isArray(asObject(v).choices), 'a completion (`choices`)'),
 };

@@ -6,7 +6,7 @@ import type { DecodedBody } from '../decode/types.ts';
 import { eventJson } from '../decode/sse.ts';
 import { readSseOrJson, type Dialect, type RequestInfo } from './dialect.ts';
 import { asArray, asObject, asString, isObject, type JsonObject } from './json-access.ts';
-import { base64Size, dataExcerpt, joinText, mediaPart, parseToolArguments } from './parts.ts';
+import { base64Size, dataExcerpt, joinText, mediaPart, parseToolArguments, reportUnexpectedBody } from './parts.ts';
 import { responsesStream } from './openai-responses-stream.ts';
 import { outputToolCall, reasoningText, serverToolPart, shellOrPlainOutput } from './openai-responses-items.ts';
 import type {
@@ -220,7 +220,9 @@ export const openaiResponses: Dialect = {
   provider: 'openai-responses',
   // POST …/responses, GET/POST …/responses/{id} (retrieve, cancel) and POST …/responses/compact
   // (its `response.compaction` body has the same output items): the body is a response.
-  matches: (info) => /\/responses(?:\/compact|\/resp[_-][^/]+(?:\/cancel)?)?\/?$/.test(info.url.pathname),
+  // DELETE …/responses/{id} answers `response.deleted`: not a turn, left to the other endpoints.
+  matches: (info) => info.method.toUpperCase() !== 'DELETE' && /\/responses(?:\/compact|\/resp[_-][^/]+(?:\/cancel)?)?\/?$/.test(info.url.pathname),
   readRequest,
-  readResponse: (body, response) => readSseOrJson(body, response, fromStream, fromJson),
+  readResponse: (body, response) =>
+    reportUnexpectedBody(readSseOrJson(body, response, fromStream, fromJson), body, response.status, (v) => Array.isArray(asObject(v).output), 'a response object (`output`)'),
 };

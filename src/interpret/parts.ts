@@ -1,5 +1,6 @@
 // Helpers every dialect uses to build messages, tool calls and usage.
 
+import type { DecodedBody } from '../decode/types.ts';
 import type { DiagnosticList } from '../findings/diagnostic.ts';
 import type { Citation, ContentPart, LlmError, LlmResponse, ToolCall, Usage } from './types.ts';
 
@@ -113,4 +114,16 @@ export function reportInvalidArguments(diagnostics: DiagnosticList, calls: ToolC
 export function withDiagnostics(response: LlmResponse, diagnostics: DiagnosticList): LlmResponse {
   if (diagnostics.items.length > 0) response.diagnostics = diagnostics.items;
   return response;
+}
+
+/**
+ * A 2xx plain body that is not the dialect's answer (`isAnswer` says what is): noted as
+ * `unexpected-body`, so an answer that says nothing is never taken for an empty one.
+ */
+export function reportUnexpectedBody(result: LlmResponse, body: DecodedBody, status: number, isAnswer: (value: unknown) => boolean, what: string): LlmResponse {
+  if (status < 200 || status >= 300 || body.kind === 'sse' || body.kind === 'undecodable' || result.error) return result;
+  if (body.kind === 'json' && isAnswer(body.value)) return result;
+  const kind = body.kind === 'json' ? 'JSON without it' : body.kind === 'empty' ? 'an empty body' : `a ${body.kind} body`;
+  (result.diagnostics ??= []).push({ code: 'unexpected-body', message: `expected ${what}, got ${kind}` });
+  return result;
 }

@@ -109,3 +109,26 @@ test('corpus: Groq compound models’ executed_tools summarized as serverTools (
     { type: 'other', kind: 'visit', summary: 'https://www.python.org/downloads/' },
   ]);
 });
+
+test('a 2xx body that is not a chat completion is diagnosed; a JSON body is never an incomplete stream', () => {
+  const answer = (body: string, contentType: string) =>
+    analyzeInteraction({
+      index: 0,
+      request: { method: 'POST', url: 'https://proxy.example/v1/chat/completions', headers: {}, body: '{"model":"m","messages":[]}' },
+      response: { status: 200, statusText: '200 OK', headers: { 'Content-Type': [contentType] }, body },
+    });
+  const text = answer('method=POST pathname=/v1/chat/completions', 'text/plain');
+  assert.deepEqual(text.diagnostics, [{ code: 'unexpected-body', message: 'expected a chat completion (`choices`), got a text body' }]);
+  const json = answer('{"ok":true}', 'application/json');
+  assert.deepEqual(json.diagnostics, [{ code: 'unexpected-body', message: 'expected a chat completion (`choices`), got JSON without it' }]);
+  assert.equal(json.llm!.response.incomplete, undefined);
+});
+
+test('corpus: Snowflake fills an empty legacy function_call on every answer: no call', { skip: SKIP_WITHOUT_CORPUS }, async () => {
+  const [simple] = (await analyzeFile(corpusFile('pydantic-ai', 'models', 'cassettes', 'test_snowflake', 'test_snowflake_model_simple.yaml'))).interactions;
+  assert.deepEqual(simple!.llm!.response.toolCalls, []);
+  assert.equal(simple!.llm!.response.text, '4');
+  assert.equal(simple!.llm!.response.incomplete, undefined);
+  const [call] = (await analyzeFile(corpusFile('pydantic-ai', 'models', 'cassettes', 'test_snowflake', 'test_snowflake_tool_calling.yaml'))).interactions;
+  assert.deepEqual(call!.llm!.response.toolCalls, [{ id: 'toolu_bdrk_015BgHUFs4HS1TVWWwNRNxip', name: 'get_weather', arguments: { city: 'Mexico City' } }]);
+});

@@ -166,4 +166,6 @@ test('matches /responses/compact besides create, retrieve and cancel', () => {
   assert.equal(matches('/v1/responses/compact'), true);
   assert.equal(matches('/v1/responses/resp_1/cancel'), true);
   assert.equal(matches('/v1/responses/input_tokens'), false);
+  // Deleting a stored response answers `response.deleted`: not a turn.
+  assert.equal(openaiResponses.matches({ method: 'DELETE', url: new URL('https://h/v1/responses/resp_1'), body: { kind: 'empty' } }), false);
 });
