@@ -53,7 +53,11 @@ export interface AnthropicState {
 export type AnthropicEvent = JsonObject;
 
 /** What the reducer reads: a parsed event, or the size (and SSE name) of one whose data is not JSON. */
-export type AnthropicItem = { kind: 'event'; event: AnthropicEvent } | { kind: 'unparsed'; length: number; name?: string | undefined; preview?: string };
+export type AnthropicItem =
+  | { kind: 'event'; event: AnthropicEvent }
+  | { kind: 'unparsed'; length: number; name?: string | undefined; preview?: string }
+  /** A frame of the carrier (Bedrock's event stream) that holds no Anthropic event: counted, nothing more (the carrier reports it). */
+  | { kind: 'carrier' };
 
 const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cache_read_input_tokens', 'cache_creation_input_tokens'];
 
@@ -215,7 +219,7 @@ export const anthropicStream: StreamAccumulator<AnthropicState, AnthropicItem> =
     if (item.kind === 'unparsed') {
       const preview = item.preview !== undefined ? `: ${dataExcerpt(item.preview)}` : '';
       note(state, 'unparsed-event', `Anthropic event ${at}${item.name ? ` (${item.name})` : ''}: data (${item.length} characters) is not JSON${preview}`, at);
-    } else accumulateEvent(state, item.event, at);
+    } else if (item.kind === 'event') accumulateEvent(state, item.event, at);
     return state;
   },
 

@@ -53,7 +53,7 @@ function frameItems(body: Extract<DecodedBody, { kind: 'event-stream' }>, diagno
     if (eventType !== 'chunk') {
       // Counted as a stream event (it is one), but it carries no Anthropic event.
       diagnostics.addCounted('unknown-event', `frame:${eventType}`, `Bedrock event-stream frame type "${eventType || '(none)'}" not interpreted`, at);
-      return { kind: 'event', event: { type: 'ping' } };
+      return { kind: 'carrier' };
     }
     const json = text === undefined ? undefined : parseJson(text);
     if (isObject(json)) return { kind: 'event', event: json };
