@@ -105,8 +105,8 @@ async function checkFile(file: string, failures: string[]): Promise<void> {
     const diffs = bodyDifferences(original.cassette, middle, target.cannotHold);
     if (diffs.length) failures.push(`${file} → ${target.name}: bodies differ (${diffs.join(', ')})`);
     if (!home) continue;
-    // HAR's writer needs the interpretation only for `_llm`, which convert leaves out.
-    const back = analyzeCassette(await through(target.name === 'har' || target.name === 'polly' ? analyzeCassette(middle) : unanalyzed(middle), home));
+    // The HAR and Polly writers walk the analyzed interactions; the others read only `cassette`.
+    const back = analyzeCassette(await through(home.name === 'har' || home.name === 'polly' ? analyzeCassette(middle) : unanalyzed(middle), home));
     const backDiffs = bodyDifferences(original.cassette, back.cassette, target.cannotHold);
     if (backDiffs.length) failures.push(`${file} → ${target.name} → ${home.name}: bodies differ (${backDiffs.join(', ')})`);
     const lost = [...new Set([...target.cannotHold, ...home.cannotHold])];
