@@ -205,7 +205,7 @@ is in use (GIT_PAGER_IN_USE) or stdout is a terminal; never with NO_COLOR or --n
     .addOption(program.createOption('-f, --format <format>', 'output format').choices(['har', 'json', 'md', 'markdown', 'html']).default('har'))
     .option('-o, --output <path>', 'write to this file, or one file per cassette into this directory (trailing / or existing dir)')
     .option('--scrub', 'apply the default scrub rules to the exported copy (the cassette is not changed)')
-    .option('--cost', 'json and md: also estimate costs from token usage with a price table (genai-prices)')
+    .option('--cost', 'json, md and html: also estimate costs from token usage with a price table (genai-prices)')
     .addHelpText(
       'after',
       `

@@ -3,13 +3,15 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { AnalyzedCassette } from '../interpret/index.ts';
-import { loadPriceTable, type PriceTable } from '../cost/index.ts';
+import { interactionCost, loadPriceTable, type PriceTable } from '../cost/index.ts';
 import type { Io } from '../io.ts';
 import type { Cassette } from '../model.ts';
 import { harJsonChunks } from '../present/har.ts';
 import { cassetteJson } from '../present/json.ts';
 import { renderMarkdown } from '../present/markdown.ts';
-import { renderHtmlReport } from '../present/html/report.ts';
+import { renderHtmlReport, type ReportFinding } from '../present/html/report.ts';
+import { costFigure } from '../present/html/cost.ts';
+import { lintFindings } from '../present/html/lint-findings.ts';
 import { parseCassette } from '../read/parse-cassette.ts';
 import { readCassette, readCassetteText } from '../read/read-cassette.ts';
 import { forEachCassette, type ReadOutcome } from './cassettes.ts';
@@ -34,6 +36,9 @@ export interface ExportOptions {
   cost?: boolean;
 }
 
+/** The HTML report shows each cassette's lint findings: found while reading, as they need the file's text. */
+const reportFindings = new WeakMap<AnalyzedCassette, ReportFinding[]>();
+
 /** The exported text. `list`: several cassettes were named, so JSON is an array. */
 export function renderExport(format: ExportFormat, cassettes: AnalyzedCassette[], version: string, list: boolean, prices?: PriceTable): string {
   switch (format) {
@@ -46,7 +51,11 @@ export function renderExport(format: ExportFormat, cassettes: AnalyzedCassette[]
     case 'md':
       return cassettes.map((analyzed) => renderMarkdown(analyzed, prices)).join('\n');
     case 'html':
-      return renderHtmlReport(cassettes, { generator: `cassette ${version}` });
+      return renderHtmlReport(cassettes, {
+        generator: `cassette ${version}`,
+        costOf: (item) => costFigure(interactionCost(item, prices)),
+        findings: (analyzed) => reportFindings.get(analyzed) ?? [],
+      });
   }
 }
 
@@ -94,6 +103,7 @@ export async function exportCassettes(paths: string[], given: ExportOptions, io:
       [arg],
       io,
       async (analyzed) => {
+        if (options.format === 'html') reportFindings.set(analyzed, lintFindings(analyzed, await readCassetteText(analyzed.cassette.file)));
         if (!outDir) {
           collected.push(analyzed);
           return;

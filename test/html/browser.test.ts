@@ -102,15 +102,15 @@ test('several corpus cassettes (go-vcr, vcrpy, Ruby VCR, HAR): overview, search,
 
   // Search: only the Ruby VCR cassette says "Hi there!".
   await page.locator('#q').fill('hi there!');
-  await page.waitForFunction(() => document.getElementById('count')?.textContent === '1 of 8 interactions');
-  assert.deepEqual(await page.locator('section.cassette:visible').evaluateAll((els) => els.map((e) => e.id)), ['c4']);
+  await page.locator('#count', { hasText: /^1 of 8 interactions$/ }).waitFor(); // the search waits 120 ms for more typing
+  assert.deepEqual(await page.locator('section.cassette:visible').evaluateAll((els) => els.map((e) => e.getAttribute('id'))), ['c4']);
   assert.equal(await visibleCount(loaded, '#overview tbody tr'), 1);
   await page.locator('#q').fill('');
-  await page.waitForFunction(() => document.getElementById('count')?.textContent === '8 interactions');
+  await page.locator('#count', { hasText: /^8 interactions$/ }).waitFor();
   // Filter: interactions whose answer calls a tool (seed #0, fantasy #0, HAR #0).
   await page.locator('#filter').selectOption('tools');
   assert.equal(await page.locator('#count').innerText(), '3 of 8 interactions');
-  assert.deepEqual(await page.locator('section.cassette:visible').evaluateAll((els) => els.map((e) => e.id)), ['c1', 'c2', 'c5']);
+  assert.deepEqual(await page.locator('section.cassette:visible').evaluateAll((els) => els.map((e) => e.getAttribute('id'))), ['c1', 'c2', 'c5']);
   await page.locator('#filter').selectOption('');
   // Collapse all, expand all.
   await page.locator('#collapse').click();
@@ -126,7 +126,7 @@ test('several corpus cassettes (go-vcr, vcrpy, Ruby VCR, HAR): overview, search,
   await page.keyboard.press('k');
   assert.equal(await page.locator('details.interaction.current').getAttribute('id'), 'c1-i0');
   await page.keyboard.press('/');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'q');
+  assert.equal(await page.evaluate('document.activeElement?.id'), 'q');
   await page.context().close();
 });
 
@@ -136,11 +136,11 @@ test('hostile sample: <script>, onerror= and javascript: run nothing, with every
   assertClean(loaded, file);
   const { page } = loaded;
   // Open every <details>, hover and click what there is: still nothing runs.
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  await page.evaluate(`document.querySelectorAll('details').forEach((d) => (d.open = true))`);
   await page.locator('.msg.response .text').first().hover();
   await page.locator('.msg.response .text').first().click();
   await page.waitForTimeout(200);
-  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
+  assert.equal(await page.evaluate('window.__pwned'), undefined);
   assertClean(loaded, file);
   assert.equal(await page.locator('img, iframe, svg[onload], a[href^="javascript"]').count(), 0);
   assert.equal(await page.locator('script').count(), 1);
@@ -169,14 +169,14 @@ test('dark and narrow: colours follow prefers-color-scheme; a 400 px window does
   const file = await write('dark.html', ['export', '--format', 'html', SEED, FANTASY_TOOL('fantasy')]);
   const dark = await openReport(browser, file, { colorScheme: 'dark' });
   assertClean(dark, file);
-  assert.equal(await dark.page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(13, 17, 23)');
+  assert.equal(await dark.page.evaluate('getComputedStyle(document.body).backgroundColor'), 'rgb(13, 17, 23)');
   const shot = join(screenshotDir(), 'report-dark.png');
   await dark.page.screenshot({ path: shot });
   t.diagnostic(`screenshot: ${shot}`);
   await dark.page.context().close();
   const light = await openReport(browser, file, { width: 400 });
-  assert.equal(await light.page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
-  assert.equal(await light.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+  assert.equal(await light.page.evaluate('getComputedStyle(document.body).backgroundColor'), 'rgb(255, 255, 255)');
+  assert.equal(await light.page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), true);
   const narrow = join(screenshotDir(), 'report-narrow.png');
   await light.page.screenshot({ path: narrow });
   t.diagnostic(`screenshot: ${narrow}`);
@@ -212,7 +212,7 @@ test('diff page of two corpus directories: loads clean, the file table links to 
   assertClean(loaded, file);
   const { page } = loaded;
   await page.locator('#overview a', { hasText: 'TestAnthropicCommon/claude-sonnet-4/tool.yaml' }).first().click();
-  const id = await page.evaluate(() => location.hash.slice(1));
+  const id = await page.evaluate<string>('location.hash.slice(1)');
   assert.equal(await page.locator(`#${id} h2`).innerText(), 'TestAnthropicCommon/claude-sonnet-4/tool.yaml');
   await page.locator('#filter').selectOption('tools');
   assert.ok((await visibleCount(loaded, 'details.interaction')) > 0);

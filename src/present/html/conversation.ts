@@ -10,7 +10,7 @@ import type { ContentPart, Exchange, LlmResponse, Message, ToolCall } from '../.
 import { newMessages } from '../conversation.ts';
 import { abbreviate, formatBytes, formatDuration, formatUsage, plural } from '../format.ts';
 import { jsonTree, longText, rawBody, textOrJson, type BodyLimits } from './blocks.ts';
-import { costOf, formatCost, sumCosts } from './cost.ts';
+import { costSource, formatCost, providerCostOf, sumCosts, type CostOf } from './cost.ts';
 import { flag, html, join, type SafeHtml } from './escape.ts';
 import { timelineSvg, type TimelineBar } from './timeline.ts';
 
@@ -31,6 +31,8 @@ export interface SectionOptions {
   open: boolean;
   findings?: ReportFinding[];
   bodies: BodyLimits;
+  /** An interaction's cost, when known (default: the provider's own figure). */
+  costOf?: CostOf;
 }
 
 /** A URL from a cassette is shown as text, never a link: cut to this many characters. */
@@ -123,7 +125,7 @@ function diagnosticsBlock(diagnostics: Diagnostic[], findings: ReportFinding[]):
   if (diagnostics.length === 0 && findings.length === 0) return html``;
   const items = [
     ...diagnostics.map((d) => html`<li><code>${d.code}</code> ${d.message}${d.line ? html` <span class="dim">line ${d.line}</span>` : ''}${d.event !== undefined ? html` <span class="dim">event ${d.event}</span>` : ''}</li>`),
-    ...findings.map((f) => html`<li><span class="badge ${f.severity === 'error' ? 'bad' : 'warn'}">${f.severity}</span> <code>${f.rule}</code> ${f.message}${f.line ? html` <span class="dim">line ${f.line}</span>` : ''}</li>`),
+    ...findings.map((f) => html`<li><span class="badge ${f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warn' : ''}">${f.severity}</span> <code>${f.rule}</code> ${f.message}${f.line ? html` <span class="dim">line ${f.line}</span>` : ''}</li>`),
   ];
   return html`<ul class="diagnostics">${items}</ul>`;
 }
@@ -153,7 +155,7 @@ function flagsOf(item: AnalyzedInteraction, findings: ReportFinding[]): string {
   return flags.join(' ');
 }
 
-function interactionSummary(item: AnalyzedInteraction, findings: ReportFinding[]): SafeHtml {
+function interactionSummary(item: AnalyzedInteraction, findings: ReportFinding[], costOf: CostOf): SafeHtml {
   const { request, response } = item.interaction;
   const llm = item.llm;
   const usage = llm?.response.usage;
@@ -167,7 +169,7 @@ function interactionSummary(item: AnalyzedInteraction, findings: ReportFinding[]
     llm?.response.incomplete ? html`<span class="badge warn">incomplete</span>` : '',
     item.diagnostics.length + findings.length > 0 ? html`<span class="badge warn">${plural(item.diagnostics.length + findings.length, 'finding')}</span>` : '',
   ];
-  return html`<summary><strong>#${item.interaction.index}</strong>${statusBadge(response.status, response.statusText)}<span class="mono">${request.method} ${cut(pathOf(request.url), URL_LIMIT)}</span>${llm ? html`<span>${llm.provider}</span><span>${llm.model ?? 'unknown model'}</span>` : html`<span class="dim">not an LLM API</span>`}${response.durationMs !== undefined ? html`<span>${formatDuration(response.durationMs)}</span>` : ''}${usage ? html`<span title="tokens">${formatUsage(usage)}</span>` : ''}${cost ? html`<span title="cost">${formatCost(cost)}</span>` : ''}${badges}${prompt ? html`<span class="dim">${cut(prompt, PREVIEW_LIMIT)}</span>` : ''}</summary>`;
+  return html`<summary><strong>#${item.interaction.index}</strong>${statusBadge(response.status, response.statusText)}<span class="mono">${request.method} ${cut(pathOf(request.url), URL_LIMIT)}</span>${llm ? html`<span>${llm.provider}</span><span>${llm.model ?? 'unknown model'}</span>` : html`<span class="dim">not an LLM API</span>`}${response.durationMs !== undefined ? html`<span>${formatDuration(response.durationMs)}</span>` : ''}${usage ? html`<span title="tokens">${formatUsage(usage)}</span>` : ''}${cost ? html`<span title="${`cost, ${costSource(cost)}`}">${formatCost(cost)}</span>` : ''}${badges}${prompt ? html`<span class="dim">${cut(prompt, PREVIEW_LIMIT)}</span>` : ''}</summary>`;
 }
 
 function interactionFacts(item: AnalyzedInteraction): SafeHtml {
@@ -193,7 +195,7 @@ function interactionBlock(cassette: AnalyzedCassette, item: AnalyzedInteraction,
   const conversation = llm
     ? html`${requestBlocks(llm, previous)}${responseBlock(llm.response)}`
     : html`<div class="dim">Not a recognised LLM API.</div>`;
-  return html`<details class="interaction" id="${options.id}-i${index}" data-flags="${flagsOf(item, findings)}"${flag('open', options.open)}>${interactionSummary(item, findings)}
+  return html`<details class="interaction" id="${options.id}-i${index}" data-flags="${flagsOf(item, findings)}"${flag('open', options.open)}>${interactionSummary(item, findings, options.costOf ?? providerCostOf)}
 ${interactionFacts(item)}${conversation}${diagnosticsBlock(item.diagnostics, findings)}
 ${rawBody('request body', item.requestBody, command, options.bodies)}${rawBody(streamed ? 'stream events' : 'response body', item.responseBody, command, options.bodies)}</details>`;
 }
@@ -222,7 +224,7 @@ export interface CassetteFacts {
   durationMs: number;
 }
 
-export function cassetteFacts(analyzed: AnalyzedCassette, findings: ReportFinding[] = []): CassetteFacts {
+export function cassetteFacts(analyzed: AnalyzedCassette, findings: ReportFinding[] = [], costOf: CostOf = providerCostOf): CassetteFacts {
   const add = <T>(list: T[], value: T) => {
     if (!list.includes(value)) list.push(value);
   };
@@ -252,7 +254,7 @@ export function cassetteFacts(analyzed: AnalyzedCassette, findings: ReportFindin
 }
 
 export function cassetteSection(analyzed: AnalyzedCassette, options: SectionOptions): SafeHtml {
-  const facts = cassetteFacts(analyzed, options.findings);
+  const facts = cassetteFacts(analyzed, options.findings, options.costOf);
   const fileFindings = (options.findings ?? []).filter((f) => f.interaction === undefined);
   const line = [
     facts.format,
@@ -260,7 +262,7 @@ export function cassetteSection(analyzed: AnalyzedCassette, options: SectionOpti
     facts.providers.join(', '),
     facts.models.join(', '),
     `${facts.inputTokens} in / ${facts.outputTokens} out tokens`,
-    facts.cost ? formatCost(facts.cost) : '',
+    facts.cost ? `${formatCost(facts.cost)} (${costSource(facts.cost)})` : '',
     facts.durationMs > 0 ? formatDuration(facts.durationMs) : '',
     facts.findings > 0 ? plural(facts.findings, 'finding') : '',
   ].filter(Boolean);

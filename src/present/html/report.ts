@@ -4,7 +4,7 @@
 import type { AnalyzedCassette } from '../../interpret/index.ts';
 import { formatDuration, plural } from '../format.ts';
 import { cassetteFacts, cassetteSection, timelineBars, type ReportFinding } from './conversation.ts';
-import { formatCost, sumCosts } from './cost.ts';
+import { formatCost, sumCosts, type CostOf } from './cost.ts';
 import { LARGE_REPORT_BODIES, SMALL_REPORT_BODIES } from './blocks.ts';
 import { html } from './escape.ts';
 import { page } from './layout.ts';
@@ -17,6 +17,8 @@ export interface HtmlReportOptions {
   generator: string;
   /** Findings (e.g. of `cassette lint`) per cassette, shown with their interaction. */
   findings?: (analyzed: AnalyzedCassette) => ReportFinding[];
+  /** An interaction's cost (default: the provider's own figure, when the response has one). */
+  costOf?: CostOf;
 }
 
 /** Up to this many interactions in all, they are shown opened. */
@@ -32,8 +34,8 @@ export function renderHtmlReport(cassettes: AnalyzedCassette[], options: HtmlRep
   const sections = cassettes.map((analyzed, i) => {
     const id = `c${i + 1}`;
     const findings = options.findings?.(analyzed) ?? [];
-    rows.push({ id, facts: cassetteFacts(analyzed, findings), bars: timelineBars(analyzed, id) });
-    return cassetteSection(analyzed, { id, open, findings, bodies });
+    rows.push({ id, facts: cassetteFacts(analyzed, findings, options.costOf), bars: timelineBars(analyzed, id) });
+    return cassetteSection(analyzed, { id, open, findings, bodies, costOf: options.costOf });
   });
   const tokensIn = rows.reduce((n, r) => n + r.facts.inputTokens, 0);
   const tokensOut = rows.reduce((n, r) => n + r.facts.outputTokens, 0);
