@@ -67,6 +67,27 @@ function paired(baseline, subject, runs) {
   return { ratio: median(ratios), base: median(base), subject: median(subj) };
 }
 
+/** Median ms from navigation to the load event of a file in Debian's headless chromium; undefined without it. */
+async function chromiumLoadMs(file, runs) {
+  if (!existsSync('/usr/bin/chromium')) return undefined;
+  const { chromium } = await import('playwright-core');
+  const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+  try {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const page = await browser.newPage();
+      const start = Date.now();
+      await page.goto(`file://${file}`, { waitUntil: 'load', timeout: 120_000 });
+      times.push(Date.now() - start);
+      await page.close();
+    }
+    return median(times);
+  } finally {
+    await browser.close();
+  }
+}
+
 // ---- synthetic cassettes ---------------------------------------------------------------------
 
 const quoteSingle = (s) => `'${s.replaceAll("'", "''")}'`;
@@ -314,6 +335,35 @@ try {
     const label = `python CSafeLoader (${files.length} files, ${megabytes.toFixed(1)} MB)`;
     const r = paired(python, cli('show', '--json', ...dirs), QUICK ? 3 : 11);
     row('corpus', `show --json ${name}`, `${label}: ${ms(r.base)}`, ms(r.subject), `${r.ratio.toFixed(2)}×`, '≤ 1.0×', r.ratio <= 1.0);
+  }
+
+  // 7. lint over the whole corpus (every folder, every format) against show --json over the same
+  // folders: lint reads, interprets and scans for credentials, and prints little (issue 14).
+  if (existsSync(join(CORPUS, 'fantasy'))) {
+    if (!has('lint')) row('corpus', 'lint <whole corpus>', '', '', 'n/a (command not built yet)', '≤ 1.5×');
+    else {
+      console.error('corpus lint…');
+      const r = paired(cli('show', '--json', CORPUS), cli('lint', CORPUS), QUICK ? 3 : 7);
+      row('corpus', 'lint <whole corpus>', `show --json <whole corpus>: ${ms(r.base)}`, ms(r.subject), `${r.ratio.toFixed(2)}×`, '≤ 1.5×', r.ratio <= 1.5);
+    }
+  } else {
+    row('corpus', 'lint <whole corpus>', `no corpus at ${CORPUS}`, '', 'skipped', '≤ 1.5×');
+  }
+
+  // 8. The HTML report of the whole corpus against show --json over the same folders (both read
+  // and interpret everything; the report also lays it out), then its size and how long headless
+  // Chromium takes to load it (issue 15; figures, no target: the README quotes them).
+  if (existsSync(join(CORPUS, 'fantasy')) && has('export')) {
+    console.error('corpus HTML report…');
+    const r = paired(cli('show', '--json', CORPUS), cli('export', '--format', 'html', CORPUS), QUICK ? 3 : 7);
+    row('corpus', 'export --format html <whole corpus>', `show --json <whole corpus>: ${ms(r.base)}`, ms(r.subject), `${r.ratio.toFixed(2)}×`, '≤ 2.0×', r.ratio <= 2.0);
+    const report = join(tmp, 'report.html');
+    timeRun(cli('export', '--format', 'html', CORPUS, '-o', report));
+    const size = `${(statSync(report).size / 1e6).toFixed(1)} MB`;
+    const load = await chromiumLoadMs(report, QUICK ? 3 : 5);
+    row('corpus', 'HTML report: size, Chromium load', '', size, load === undefined ? 'no chromium: load not measured' : `load event after ${ms(load)} (median)`, '');
+  } else {
+    row('corpus', 'export --format html <whole corpus>', existsSync(join(CORPUS, 'fantasy')) ? '' : `no corpus at ${CORPUS}`, '', 'skipped', '≤ 2.0×');
   }
 
   // 3. Scaling: synthetic cassettes; time 100 MB / 10 MB, peak RSS against the file size.

@@ -87,6 +87,7 @@ write('tool-call-index-collision', chatStream([chunk({ role: 'assistant', conten
 write('delta-before-start', chatStream([chunk({ role: 'assistant', content: null }), chunk(callDelta(1, null, null, '{"city":')), chunk(callDelta(0, 'call_lint_a', 'get_weather', '{"city":"Oslo"}')), chunk({}, 'tool_calls'), { ...chunk({}), choices: [], usage: USAGE }]));
 write('tool-call-without-id', chatStream([chunk({ role: 'assistant', content: null }), chunk(callDelta(0, null, 'get_weather', '{"city":"Oslo"}')), chunk({}, 'tool_calls'), { ...chunk({}), choices: [], usage: USAGE }]));
 write('invalid-tool-arguments', [{ url: CHAT, request: chatRequest([USER]), responseHeaders: JSON_HEADERS, response: completion(toolCallMessage('{"city": "Oslo"'), 'tool_calls') }]);
+write('unexpected-body', [{ url: CHAT, request: chatRequest([USER]), responseHeaders: { 'Content-Type': ['text/html'] }, response: '<html><body><h1>502 Bad Gateway</h1></body></html>' }]);
 write('body-undecodable', [{ url: CHAT, request: chatRequest([USER]), responseHeaders: { ...JSON_HEADERS, 'Content-Encoding': ['gzip'] }, response: new Uint8Array(gzipSync(completion({ role: 'assistant', content: 'It is cold.' }, 'stop')).subarray(0, 40)) }]);
 
 // Bedrock InvokeModelWithResponseStream: Anthropic events in `chunk` frames; the last one carries

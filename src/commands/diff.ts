@@ -20,6 +20,7 @@ import { readCassette } from '../read/read-cassette.ts';
 import { reportError } from './report-error.ts';
 import { gitTrustsExitCode, parseDiffTarget } from './diff-args.ts';
 import { parseInteractionSelector } from './select.ts';
+import { exitCode } from './exit-code.ts';
 
 export interface DiffOptions {
   strict?: boolean;
@@ -283,7 +284,6 @@ export async function diff(args: string[], options: DiffOptions, io: Io, version
   if (options.format === 'html' && target.kind !== 'git') await writeHtml(run, `${target.old} → ${target.new}`);
   const errors = run.files.some((f) => f.status === 'error');
   const different = run.files.some((f) => f.status !== 'same' && f.status !== 'error');
-  if (errors) return 2;
-  if (target.kind === 'git' && !gitTrustsExitCode(io.env)) return 0;
-  return different ? 1 : 0;
+  // Under git's external diff a 1 would abort `git diff` unless git is told to trust it.
+  return exitCode({ badInput: errors, findings: different && (target.kind !== 'git' || gitTrustsExitCode(io.env)) });
 }

@@ -7,14 +7,14 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
 
 export interface RunResult {
-  /** Files or arguments that could not be used. */
-  badInput: number;
+  /** Files or arguments that could not be used (a count, or whether there were any). */
+  badInput: number | boolean;
   /** Findings at or above the fail level, differences (diff), secrets left (scrub). */
   findings: boolean;
 }
 
 /** Bad input wins: a run that could not read everything never says "clean" or "only findings". */
 export function exitCode(result: RunResult): number {
-  if (result.badInput > 0) return EXIT_BAD_INPUT;
+  if (result.badInput === true || (typeof result.badInput === 'number' && result.badInput > 0)) return EXIT_BAD_INPUT;
   return result.findings ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -24,11 +24,14 @@ export function pathWithoutIndex(path: string): string {
 /** Sets `fingerprint` on each finding of one file (all of them at once: the order counts alike ones). */
 export function assignFingerprints(findings: Finding[], root: string): void {
   const seen = new Map<string, number>();
+  const paths = new Map<string, string>();
   for (const f of findings) {
+    let path = paths.get(f.file);
+    if (path === undefined) paths.set(f.file, (path = fingerprintPath(f.file, root)));
     // Scrub findings are told apart by their document path (scrub --check does not read requests), so
     // lint and scrub --check give a credential the same fingerprint and share a baseline.
     const where = f.interaction && f.path === undefined ? `${f.interaction.method} ${f.interaction.url}` : '';
-    const identity = [f.rule, fingerprintPath(f.file, root), where, f.key].join('\u0000');
+    const identity = [f.rule, path, where, f.key].join('\u0000');
     const n = seen.get(identity) ?? 0;
     seen.set(identity, n + 1);
     f.fingerprint = createHash('sha256').update(`${identity}\u0000${n}`).digest('hex').slice(0, 32);

@@ -120,6 +120,9 @@ function lengthFindings(interaction: Interaction, out: Collector, locator: Locat
   if (locator.mentions(interaction.index, 'parsed_body:')) return;
   for (const side of ['request', 'response'] as const) {
     const message = interaction[side];
+    // Most recorders write no length, or -1: the body's size is measured only when one is declared.
+    const fromHeaderText = header(message.headers, 'content-length');
+    if ((message.contentLength === undefined || message.contentLength <= 0) && fromHeaderText === undefined) continue;
     const actual = byteLength(message.body);
     const encoded = (header(message.headers, 'content-encoding') ?? 'identity').toLowerCase() !== 'identity';
     // A body stored decoded under a Content-Encoding header: the header's length is the compressed one.
@@ -138,7 +141,10 @@ function lengthFindings(interaction: Interaction, out: Collector, locator: Locat
 
 function sizeFindings(interaction: Interaction, out: Collector, locator: Locator, max: number): void {
   for (const side of ['request', 'response'] as const) {
-    const size = byteLength(interaction[side].body);
+    const body = interaction[side].body;
+    // UTF-8 takes 1 to 3 bytes per UTF-16 unit: most bodies are sized without counting.
+    if (typeof body === 'string' && body.length * 3 <= max) continue;
+    const size = byteLength(body);
     if (size > max) {
       out.add('oversized-body', locator.find(interaction.index, 'body', side), `${side} body is ${size} bytes (above ${max})`, `${side}-body`, interaction);
     }
@@ -150,14 +156,25 @@ function bodyKey(body: Body): string {
 }
 
 function duplicateFindings(interactions: readonly Interaction[], out: Collector, locator: Locator): void {
-  const seen = new Map<string, number>();
+  // Keyed by what is cheap (method, URL, status, body sizes); bodies are compared only on a tie.
+  const seen = new Map<string, Interaction[]>();
   for (const i of interactions) {
     const { request, response } = i;
-    const key = JSON.stringify([request.method, request.url, bodyKey(request.body), response.status, bodyKey(response.body)]);
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, i.index);
-    else out.add('duplicate-interaction', locator.interaction(i.index), `same request and response as interaction #${first}`, 'duplicate', i);
+    const key = `${request.method} ${request.url} ${response.status} ${byteLength(request.body)} ${byteLength(response.body)}`;
+    const earlier = seen.get(key);
+    const same = earlier?.find((e) => bodyKey(e.request.body) === bodyKey(request.body) && bodyKey(e.response.body) === bodyKey(response.body));
+    if (same) out.add('duplicate-interaction', locator.interaction(i.index), `same request and response as interaction #${same.index}`, 'duplicate', i);
+    else if (earlier) earlier.push(i);
+    else seen.set(key, [i]);
   }
+}
+
+const volatileNames = new Map<string, boolean>();
+/** isVolatileHeader, remembered: the same few dozen names come back in every interaction. */
+function volatileName(lower: string): boolean {
+  let known = volatileNames.get(lower);
+  if (known === undefined) volatileNames.set(lower, (known = lower !== 'content-length' && !CREDENTIAL_HEADERS.has(lower) && isVolatileHeader(lower)));
+  return known;
 }
 
 /** One note per file: the volatile header names and where the first one is. */
@@ -168,7 +185,7 @@ function volatileFindings(interactions: readonly Interaction[], out: Collector, 
     for (const side of [i.request, i.response]) {
       for (const name of Object.keys(side.headers)) {
         const lower = name.toLowerCase();
-        if (lower === 'content-length' || CREDENTIAL_HEADERS.has(lower) || !isVolatileHeader(lower)) continue;
+        if (!volatileName(lower)) continue;
         if (!names.has(lower)) names.set(lower, name);
         first ??= { index: i.index, name };
       }

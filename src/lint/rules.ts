@@ -14,7 +14,10 @@ export interface RuleInfo {
   kind: 'diagnostic' | 'cassette' | 'credential';
 }
 
-const DIAGNOSTIC_RULES: Record<DiagnosticCode, { severity: Severity; fix: string }> = {
+/** A code added to codes.ts before it is given a severity here is a warning with a generic fix. */
+const DIAGNOSTIC_DEFAULT = { severity: 'warning' as Severity, fix: 'See the message; the cassette holds something the interpret stage could not use.' };
+
+const DIAGNOSTIC_RULES: Partial<Record<DiagnosticCode, { severity: Severity; fix: string }>> = {
   'unknown-event': { severity: 'note', fix: 'Nothing to fix in the cassette if the API added an event type; report it so cassette learns it.' },
   'unparsed-event': { severity: 'warning', fix: 'Re-record: the event data was cut or corrupted (a hand edit, a proxy).' },
   'delta-before-start': { severity: 'warning', fix: 'Re-record: the stream lost its start event (a truncated or re-cut recording).' },
@@ -26,6 +29,7 @@ const DIAGNOSTIC_RULES: Record<DiagnosticCode, { severity: Severity; fix: string
   'usage-mismatch': { severity: 'warning', fix: 'Check which figure your code bills by; re-record if the cassette was edited.' },
   'body-undecodable': { severity: 'error', fix: 'Re-record with the recorder decoding bodies (vcrpy decode_compressed_response=True), or fix Content-Encoding.' },
   'unknown-endpoint': { severity: 'note', fix: 'Nothing to fix if the request is meant; report the shape so cassette learns it.' },
+  'unexpected-body': { severity: 'warning', fix: 'Look at the response: a proxy or gateway page, a truncated body, or an API change; re-record against the API itself.' },
 };
 
 const CASSETTE_RULES: Array<Omit<RuleInfo, 'kind'>> = [
@@ -62,7 +66,7 @@ const CREDENTIAL_RULES: Array<[string, string]> = [
 ];
 
 export const RULES: ReadonlyMap<string, RuleInfo> = new Map<string, RuleInfo>([
-  ...Object.entries(DIAGNOSTIC_RULES).map(([id, r]): [string, RuleInfo] => [id, { id, kind: 'diagnostic', summary: DIAGNOSTIC_CODES[id as DiagnosticCode], ...r }]),
+  ...(Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[]).map((id): [string, RuleInfo] => [id, { id, kind: 'diagnostic', summary: DIAGNOSTIC_CODES[id], ...(DIAGNOSTIC_RULES[id] ?? DIAGNOSTIC_DEFAULT) }]),
   ...CASSETTE_RULES.map((r): [string, RuleInfo] => [r.id, { ...r, kind: 'cassette' }]),
   ...CREDENTIAL_RULES.map(([id, summary]): [string, RuleInfo] => [
     id,

@@ -1,24 +1,9 @@
-// How scrub results are shown: finding lines, NDJSON records and the masked --dry-run diff. Pure;
-// nothing here ever sees a secret except `maskText`, which exists to hide them.
+// How scrub's --dry-run diff is shown: masked, coloured. (Finding lines and NDJSON records are the
+// findings printers', src/present/findings/, shared with lint.) Pure; nothing here ever sees a
+// secret except `maskText`, which exists to hide them.
 
 import type { Theme } from './theme.ts';
 import type { Finding } from '../scrub/edit-cst.ts';
-
-export function findingLine(file: string, f: Finding, theme: Theme): string {
-  return `${file}:${f.line}:${f.col} ${theme.warn(f.rule)} ${f.masked} ${theme.dim(f.path)}\n`;
-}
-
-export interface FileRecord {
-  file: string;
-  /** fixed: written; would-change: --check / --dry-run found something; clean: nothing to do. */
-  status: 'fixed' | 'would-change' | 'clean' | 'error';
-  findings: Array<Pick<Finding, 'rule' | 'line' | 'col' | 'masked' | 'path'>>;
-  error?: string;
-}
-
-export function fileRecord(file: string, findings: Finding[], status: FileRecord['status']): FileRecord {
-  return { file, status, findings: findings.map(({ rule, line, col, masked, path }) => ({ rule, line, col, masked, path })) };
-}
 
 /** The input text with every finding's source range replaced by its masked form, for diffs. */
 export function maskText(text: string, findings: Finding[]): string {

@@ -41,6 +41,7 @@ const EXPECTED: Record<string, string[]> = {
   'event-stream-crc': ['4:1 event-stream-crc'],
   'usage-mismatch': ['4:1 usage-mismatch'],
   'body-undecodable': ['4:1 body-undecodable'],
+  'unexpected-body': ['4:1 unexpected-body'],
   'error-in-stream': ['4:1 error-in-stream'],
   'error-status': ['28:13 error-status'],
   'turn-mismatch': ['38:113 turn-mismatch'],
