@@ -21,7 +21,7 @@ export interface BodyLimits {
   max: number;
 }
 export const SMALL_REPORT_BODIES: BodyLimits = { head: 16_000, max: 200_000 };
-export const LARGE_REPORT_BODIES: BodyLimits = { head: 4_000, max: 8_000 };
+export const LARGE_REPORT_BODIES: BodyLimits = { head: 2_000, max: 4_000 };
 
 /**
  * A text with its start shown and the rest one click away, in the same flow (no copy of the start).
