@@ -128,6 +128,11 @@ function codePointEscape(code: number): string | undefined {
 export function doubleQuoted(inner: string): string | undefined {
   // A surrogate escape: JavaScript pairs `\ud83d\ude00` into one character, PyYAML keeps two.
   if (inner.includes('\\u') && SURROGATE_ESCAPE.test(inner)) return undefined;
+  if (inner.includes('\n')) {
+    const oneLine = foldDoubleQuotedLines(inner);
+    if (oneLine === undefined) return undefined;
+    inner = oneLine;
+  }
   if (/[\x00-\x1f]/.test(inner)) return foldedDoubleQuoted(inner);
   let invalid = false;
   const json = inner.replace(YAML_ONLY_ESCAPE, (_, pairs: string, x?: string, big?: string, other?: string) => {
@@ -141,6 +146,54 @@ export function doubleQuoted(inner: string): string | undefined {
   } catch {
     return foldedDoubleQuoted(inner);
   }
+}
+
+/**
+ * The line breaks of a double-quoted scalar folded away in its source text, so that one line of
+ * escapes is left (then decoded natively): a break becomes a space, blank lines become `\n`
+ * escapes, whitespace around a break goes, and an escaped break (`\` at the line's end) joins the
+ * lines. PyYAML writes every long double-quoted string so (folded at 80 columns with `\`).
+ * Undefined where `yaml` and PyYAML differ (blank lines after an escaped break).
+ */
+function foldDoubleQuotedLines(inner: string): string | undefined {
+  const lines = inner.split('\n');
+  let out = '';
+  for (let k = 0; k < lines.length; k++) {
+    let line = lines[k]!;
+    if (k > 0) line = line.replace(LEADING_WHITE, '');
+    if (k === lines.length - 1) return out + line;
+    if (endsWithEscape(line)) {
+      // An escaped line break: nothing between the lines; the next line's indentation goes.
+      out += line.slice(0, -1);
+      if (k + 1 < lines.length - 1 && WHITE_ONLY.test(lines[k + 1]!)) return undefined;
+      continue;
+    }
+    out += trimUnescapedEnd(line);
+    let blank = 0;
+    while (k + 1 < lines.length - 1 && WHITE_ONLY.test(lines[k + 1]!)) {
+      blank++;
+      k++;
+    }
+    out += blank ? '\\n'.repeat(blank) : ' ';
+  }
+  return out;
+}
+const LEADING_WHITE = /^[ \t]+/;
+const WHITE_ONLY = /^[ \t]*$/;
+
+/** Does the line end with a backslash that is not itself escaped? */
+function endsWithEscape(line: string): boolean {
+  let n = 0;
+  while (line.charCodeAt(line.length - 1 - n) === 92) n++;
+  return n % 2 === 1;
+}
+
+/** The line without its trailing spaces and tabs, but an escaped one (`\ `, `\<tab>`) stays. */
+function trimUnescapedEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === SPACE || line.charCodeAt(end - 1) === 9)) end--;
+  if (end < line.length && endsWithEscape(line.slice(0, end))) end++;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 const ESCAPES: Record<string, string> = {
