@@ -14,6 +14,8 @@ export const genaiPrices: PriceTable = {
     const tokens: Record<string, number> = { input_tokens: usage.inputTokens, output_tokens: usage.outputTokens };
     if (usage.cacheReadTokens) tokens.cache_read_tokens = usage.cacheReadTokens;
     if (usage.cacheWriteTokens) tokens.cache_write_tokens = usage.cacheWriteTokens;
+    if (usage.inputAudioTokens) tokens.input_audio_tokens = usage.inputAudioTokens;
+    if (usage.inputImageTokens) tokens.input_image_tokens = usage.inputImageTokens;
     const timestamp = at ?? new Date();
     // The API host names who billed the call (Groq, OpenRouter, Bedrock); then the dialect's
     // provider; then the model name alone.

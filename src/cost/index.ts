@@ -39,6 +39,8 @@ export function pricedUsage(family: string, usage: Usage): PricedUsage {
   const priced: PricedUsage = { inputTokens: input, outputTokens: output };
   if (cacheRead) priced.cacheReadTokens = cacheRead;
   if (cacheWrite) priced.cacheWriteTokens = cacheWrite;
+  if (usage.inputAudioTokens) priced.inputAudioTokens = usage.inputAudioTokens;
+  if (usage.inputImageTokens) priced.inputImageTokens = usage.inputImageTokens;
   return priced;
 }
 

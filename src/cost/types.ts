@@ -24,6 +24,9 @@ export interface PricedUsage {
   outputTokens: number;
   cacheReadTokens?: number;
   cacheWriteTokens?: number;
+  /** Of the input, audio and image tokens (priced at their own rates when the table has them). */
+  inputAudioTokens?: number;
+  inputImageTokens?: number;
 }
 
 /** What a price table answers for one call; undefined when it does not know the model. */

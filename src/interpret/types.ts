@@ -75,6 +75,9 @@ export interface Usage {
   cacheReadTokens?: number;
   cacheWriteTokens?: number;
   reasoningTokens?: number;
+  /** Of `inputTokens`, those that were audio / image tokens (priced apart; OpenAI transcriptions, image edits). */
+  inputAudioTokens?: number;
+  inputImageTokens?: number;
   /**
    * Anthropic `usage.iterations`: one entry per model call behind the answer (the executor's
    * `message`s, an `advisor_message`, a `compaction`, a `fallback_message` when the request fell

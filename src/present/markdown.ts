@@ -145,7 +145,7 @@ function usageTable(analyzed: AnalyzedCassette, prices?: PriceTable): string {
     duration += response.durationMs ?? 0;
     const model = item.llm?.model ?? item.endpoint?.model;
     const cost = interactionCost(item, prices);
-    const cells = [item.interaction.index, response.status, model, usage?.inputTokens, usage?.outputTokens, item.llm?.response.finishReason ?? item.endpoint?.kind];
+    const cells = [item.interaction.index, response.status, model, usage?.inputTokens, usage?.outputTokens, item.llm?.response.finishReason];
     rows.push(`| ${[...cells, formatDuration(response.durationMs), cost && costCell(cost)].map(cell).join(' | ')} |`);
   }
   const sum = fileCost(analyzed, prices);

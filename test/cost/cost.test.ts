@@ -60,6 +60,10 @@ test('non-chat endpoints with usage are priced; unknown models and calls without
   const table = await loadPriceTable();
   const endpoints = await analyzeFile(sample('openai-endpoints.yaml'));
   close(interactionCost(endpoints.interactions[0]!, table)?.usd, 31 * 0.02e-6);
+  // gpt-4o-transcribe: 98 audio tokens in at $6, 9 text tokens out at $10 per million.
+  close(interactionCost(endpoints.interactions[11]!, table)?.usd, 98 * 6e-6 + 9 * 10e-6);
+  // gpt-image-1: 11 text tokens in at $5, 272 image tokens out at $40 per million.
+  close(interactionCost(endpoints.interactions[2]!, table)?.usd, 11 * 5e-6 + 272 * 40e-6);
   assert.equal(interactionCost(endpoints.interactions[5]!, table), null); // a file list
   assert.equal(interactionCost(endpoints.interactions[17]!, table), null); // an error
   const ollama = await analyzeFile(sample('ollama-chat-stream.yaml'));

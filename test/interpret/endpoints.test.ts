@@ -58,7 +58,7 @@ test('OpenAI: embeddings (floats and base64), images (b64_json by size, URL), fi
         action: 'create',
         model: 'gpt-4o-transcribe',
         summary: 'gpt-4o-transcribe · meeting.wav 34 B · 35 characters · 98 in / 9 out tokens',
-        usage: { inputTokens: 98, outputTokens: 9, totalTokens: 107 }
+        usage: { inputTokens: 98, outputTokens: 9, totalTokens: 107, inputAudioTokens: 98 }
       },
       { provider: 'openai', kind: 'fine-tuning', action: 'create', model: 'gpt-4o-mini-2024-07-18', summary: 'gpt-4o-mini-2024-07-18 · validating_files' },
       { provider: 'openai', kind: 'vector-stores', action: 'create', model: null, summary: '"Support FAQ" · in_progress · 0 of 1 done · 0 B' },

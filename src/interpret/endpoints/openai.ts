@@ -16,7 +16,14 @@ function tokenUsage(raw: unknown): Usage | undefined {
   const input = asNumber(raw.prompt_tokens) ?? asNumber(raw.input_tokens);
   const output = asNumber(raw.completion_tokens) ?? asNumber(raw.output_tokens);
   if (input === undefined && output === undefined) return undefined;
-  return makeUsage({ inputTokens: input, outputTokens: output ?? 0, totalTokens: asNumber(raw.total_tokens) });
+  const usage = makeUsage({ inputTokens: input, outputTokens: output ?? 0, totalTokens: asNumber(raw.total_tokens) });
+  // Images API `input_tokens_details`, transcriptions `input_token_details`: image and audio tokens cost more.
+  const details = asObject(raw.input_tokens_details ?? raw.input_token_details);
+  const audio = asNumber(details.audio_tokens);
+  const image = asNumber(details.image_tokens);
+  if (audio) usage.inputAudioTokens = audio;
+  if (image) usage.inputImageTokens = image;
+  return usage;
 }
 
 function usageLine(usage: Usage | undefined): string {
