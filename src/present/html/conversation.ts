@@ -158,7 +158,8 @@ function flagsOf(item: AnalyzedInteraction, findings: ReportFinding[]): string {
 function interactionSummary(item: AnalyzedInteraction, findings: ReportFinding[], costOf: CostOf): SafeHtml {
   const { request, response } = item.interaction;
   const llm = item.llm;
-  const usage = llm?.response.usage;
+  const endpoint = item.endpoint;
+  const usage = llm?.response.usage ?? endpoint?.usage;
   const cost = costOf(item);
   const prompt = lastUserText(item).replace(/\s+/g, ' ').trim();
   const badges = [
@@ -169,7 +170,7 @@ function interactionSummary(item: AnalyzedInteraction, findings: ReportFinding[]
     llm?.response.incomplete ? html`<span class="badge warn">incomplete</span>` : '',
     item.diagnostics.length + findings.length > 0 ? html`<span class="badge warn">${plural(item.diagnostics.length + findings.length, 'finding')}</span>` : '',
   ];
-  return html`<summary><strong>#${item.interaction.index}</strong>${statusBadge(response.status, response.statusText)}<span class="mono">${request.method} ${cut(pathOf(request.url), URL_LIMIT)}</span>${llm ? html`<span>${llm.provider}</span><span>${llm.model ?? 'unknown model'}</span>` : html`<span class="dim">not an LLM API</span>`}${response.durationMs !== undefined ? html`<span>${formatDuration(response.durationMs)}</span>` : ''}${usage ? html`<span title="tokens">${formatUsage(usage)}</span>` : ''}${cost ? html`<span title="${`cost, ${costSource(cost)}`}">${formatCost(cost)}</span>` : ''}${badges}${prompt ? html`<span class="dim">${cut(prompt, PREVIEW_LIMIT)}</span>` : ''}</summary>`;
+  return html`<summary><strong>#${item.interaction.index}</strong>${statusBadge(response.status, response.statusText)}<span class="mono">${request.method} ${cut(pathOf(request.url), URL_LIMIT)}</span>${llm ? html`<span>${llm.provider}</span><span>${llm.model ?? 'unknown model'}</span>` : endpoint ? html`<span>${endpoint.provider}</span><span>${endpoint.kind}</span>${endpoint.model ? html`<span>${endpoint.model}</span>` : ''}` : html`<span class="dim">not an LLM API</span>`}${response.durationMs !== undefined ? html`<span>${formatDuration(response.durationMs)}</span>` : ''}${usage ? html`<span title="tokens">${formatUsage(usage)}</span>` : ''}${cost ? html`<span title="${`cost, ${costSource(cost)}`}">${formatCost(cost)}</span>` : ''}${badges}${prompt ? html`<span class="dim">${cut(prompt, PREVIEW_LIMIT)}</span>` : ''}</summary>`;
 }
 
 function interactionFacts(item: AnalyzedInteraction): SafeHtml {
@@ -192,9 +193,12 @@ function interactionBlock(cassette: AnalyzedCassette, item: AnalyzedInteraction,
   const command = `cassette show --raw -i ${index} ${cassette.cassette.file}`;
   const streamed = item.responseBody.kind === 'sse' || item.responseBody.kind === 'event-stream';
   const llm = item.llm;
+  const endpoint = item.endpoint;
   const conversation = llm
     ? html`${requestBlocks(llm, previous)}${responseBlock(llm.response)}`
-    : html`<div class="dim">Not a recognised LLM API.</div>`;
+    : endpoint
+      ? html`<div class="msg response"><div class="role">${endpoint.provider} · ${endpoint.kind} · ${endpoint.action}</div>${longText(endpoint.summary)}</div>`
+      : html`<div class="dim">Not a recognised LLM API.</div>`;
   return html`<details class="interaction" id="${options.id}-i${index}" data-flags="${flagsOf(item, findings)}"${flag('open', options.open)}>${interactionSummary(item, findings, options.costOf ?? providerCostOf)}
 ${interactionFacts(item)}${conversation}${diagnosticsBlock(item.diagnostics, findings)}
 ${rawBody('request body', item.requestBody, command, options.bodies)}${rawBody(streamed ? 'stream events' : 'response body', item.responseBody, command, options.bodies)}</details>`;
@@ -243,10 +247,12 @@ export function cassetteFacts(analyzed: AnalyzedCassette, findings: ReportFindin
   };
   for (const item of analyzed.interactions) {
     add(facts.statuses, item.interaction.response.status);
-    add(facts.providers, item.llm?.provider ?? 'unknown');
-    if (item.llm?.model) add(facts.models, item.llm.model);
-    facts.inputTokens += item.llm?.response.usage?.inputTokens ?? 0;
-    facts.outputTokens += item.llm?.response.usage?.outputTokens ?? 0;
+    add(facts.providers, item.llm?.provider ?? item.endpoint?.provider ?? 'unknown');
+    const model = item.llm?.model ?? item.endpoint?.model;
+    if (model) add(facts.models, model);
+    const usage = item.llm?.response.usage ?? item.endpoint?.usage;
+    facts.inputTokens += usage?.inputTokens ?? 0;
+    facts.outputTokens += usage?.outputTokens ?? 0;
     facts.findings += item.diagnostics.length;
     facts.durationMs += item.interaction.response.durationMs ?? 0;
   }
