@@ -5,7 +5,9 @@
 
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sample } from '../helpers/paths.ts';
 import { FAKE_KEY, cassette, commitCount, lastCommitFiles, must, projectSnapshot, run, scratchDir, userRepo, writeFiles } from './scratch.ts';
 
 const version = run('pre-commit', ['--version'], process.cwd());
@@ -95,6 +97,24 @@ test('pre-commit: cassette-scrub fixes the staged cassette and fails the commit 
   const again = commit(dir, env, 'testdata/x.yaml');
   assert.equal(again.status, 0, again.output);
   assert.ok(!must('git', ['show', 'HEAD:testdata/x.yaml'], dir).includes(FAKE_KEY));
+});
+
+test('pre-commit: cassette-lint from a commit blocks a cut-off stream and a key, passes a clean cassette', { skip: SKIP }, (t) => {
+  const snapshot = projectSnapshot();
+  const { dir, env } = installed(t, snapshot.commit, snapshot.dir, 'cassette-lint');
+  writeFiles(dir, { 'testdata/x.yaml': cassette(true), 'testdata/cut.yaml': readFileSync(sample('lint/stream-unterminated.yaml'), 'utf8') });
+  const blocked = commit(dir, env, 'testdata');
+  assert.notEqual(blocked.status, 0, blocked.output);
+  assert.equal(commitCount(dir), 1, 'the commit was made');
+  assert.match(blocked.output, /^testdata\/x\.yaml:14:9 authorization-header credential left: Bearer sk-p… interactions\[0\]\.request\.headers\.Authorization$/m);
+  assert.match(blocked.output, /^testdata\/cut\.yaml:4:1 stream-unterminated the stream ended after 3 events without \[DONE\] or a finish reason #0$/m);
+  assert.ok(!blocked.output.includes(FAKE_KEY.slice(4)), 'the secret was printed');
+
+  writeFiles(dir, { 'testdata/x.yaml': cassette(false), 'testdata/cut.yaml': readFileSync(sample('lint/clean.yaml'), 'utf8') });
+  const clean = commit(dir, env, 'testdata');
+  assert.equal(clean.status, 0, clean.output);
+  assert.match(clean.output, /cassette lint \(fail on broken recordings and secrets in cassettes\)\.+Passed/);
+  assert.deepEqual(lastCommitFiles(dir), ['testdata/cut.yaml', 'testdata/x.yaml']);
 });
 
 test('pre-commit 4.x: cassette-scrub-check from a release tag', { skip: SKIP4 }, (t) => {

@@ -7,7 +7,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../helpers/paths.ts';
+import { ROOT, sample } from '../helpers/paths.ts';
 import { FAKE_KEY, cassette, commitCount, lastCommitFiles, must, projectSnapshot, run, userRepo, writeFiles, type Run } from './scratch.ts';
 
 /** The README's recipes: file name → the block's text. */
@@ -61,12 +61,25 @@ function blocksBoth(dir: string, before: number) {
   const clean = commitAll(dir);
   assert.equal(clean.status, 0, clean.output);
   assert.deepEqual(lastCommitFiles(dir), ['testdata/sub/y.yaml', 'testdata/x.yaml']);
+
+  // No key, but a cut-off stream: cassette lint blocks it; the clean sample then commits.
+  writeFiles(dir, { 'testdata/cut.yaml': readFileSync(sample('lint/stream-unterminated.yaml'), 'utf8') });
+  const cut = commitAll(dir);
+  assert.notEqual(cut.status, 0, cut.output);
+  assert.equal(commitCount(dir), before + 1, 'a commit with a cut-off stream was made');
+  assert.match(cut.output, /testdata\/cut\.yaml:4:1 stream-unterminated the stream ended after 3 events without \[DONE\] or a finish reason/);
+  writeFiles(dir, { 'testdata/cut.yaml': readFileSync(sample('lint/clean.yaml'), 'utf8') });
+  const fixed = commitAll(dir);
+  assert.equal(fixed.status, 0, fixed.output);
+  assert.deepEqual(lastCommitFiles(dir), ['testdata/cut.yaml']);
 }
 
 test('README recipes are there and lint-staged snippet is valid JSON', () => {
   const found = recipes();
   assert.deepEqual([...found.keys()].sort(), ['.husky/pre-commit', 'lefthook.yml', 'package.json']);
   assert.deepEqual(Object.keys(JSON.parse(found.get('package.json')!)), ['lint-staged']);
+  assert.deepEqual(Object.values(JSON.parse(found.get('package.json')!)['lint-staged']), [['cassette scrub --check', 'cassette lint']]);
+  assert.match(found.get('lefthook.yml')!, /run: npx cassette-cli lint \{staged_files\}/);
 });
 
 test('husky + lint-staged recipe blocks keys in testdata/x.yaml and testdata/sub/y.yaml', (t) => {
