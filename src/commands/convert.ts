@@ -121,7 +121,7 @@ export async function convert(paths: string[], options: ConvertCommandOptions, i
       async (analyzed) => {
         const file = analyzed.cassette.file;
         const shown = relative(io.cwd, file) || file;
-        const where = plan(target, options, outDir ?? (output && isDirectory(output) ? output : undefined), arg, argIsDir, file, io.cwd);
+        const where = plan(target, options, outDir, arg, argIsDir, file, io.cwd);
         const convertOptions: ConvertOptions = { version: options.version, pollyMatchHeaders: options.pollyMatchHeaders ?? false };
         if (where.recordingName !== undefined) convertOptions.recordingName = where.recordingName;
         let text: string;

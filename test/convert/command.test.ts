@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { TARGETS } from '../../src/convert/index.ts';
 import { runCli } from '../helpers/cli.ts';
 import { sample } from '../helpers/paths.ts';
 
@@ -98,4 +99,6 @@ test('one file without -o goes to stdout; several need -o; an unknown target is 
   const unknown = await runCli(['convert', '--to', 'betamax', sample('openai-chat-json.yaml')]);
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /Allowed choices are go-vcr, go-vcr-v1, vcrpy, vcrpy-json, ruby-vcr, har, polly/);
+  // main.ts lists the choices without loading the writers: they must be the registry's names.
+  assert.ok(unknown.stderr.includes(`Allowed choices are ${TARGETS.map((t) => t.name).join(', ')}.`), unknown.stderr);
 });

@@ -59,9 +59,10 @@ function comparable(analyzed: AnalyzedCassette, lost: readonly string[], lowerHe
     const response = item.response as { headers: Record<string, string[]>; durationMs: number | null };
     // A request body the middle target cannot hold is gone, and what was read from it.
     const bodyLost = binaryRequests.has(item.index as number);
+    // Without its body, only the request's head and the response are compared (what is read from a body is gone).
+    const kept = bodyLost ? { index: item.index, response: item.response } : item;
     return {
-      ...item,
-      ...(bodyLost ? { llm: undefined } : {}),
+      ...kept,
       id: lost.includes('ids') ? null : item.id,
       request: { ...request, headers: firstValues(lower(request.headers)), ...(bodyLost ? { body: undefined } : {}) },
       response: { ...response, headers: lower(response.headers), durationMs: lost.includes('durations') ? null : response.durationMs },
