@@ -4,12 +4,14 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { readCassette } from '../../src/read/read-cassette.ts';
 import { recordingId } from '../../src/convert/polly.ts';
+import { goVcrV2 } from '../../src/convert/go-vcr.ts';
+import { analyzeCassette } from '../../src/interpret/index.ts';
 import { runCli } from '../helpers/cli.ts';
 import { ROOT, sample } from '../helpers/paths.ts';
 
@@ -111,3 +113,23 @@ for (const src of SOURCES) {
     assertReplayed(src, run(src, process.execPath, [join(REPLAYERS, 'playwright-replay.mjs'), file, src.url]));
   });
 }
+
+test('polly --polly-match-headers: _id with the request headers replays under Polly\'s default matchRequestsBy', { skip: hasPolly ? false : 'needs the @pollyjs devDependencies (npm install)' }, async () => {
+  const src = SOURCES[0]!;
+  // A cassette whose requests carry exactly what node's https.request sends here (Host added by node).
+  const cassette = await readCassette(src.file);
+  for (const { request } of cassette.interactions) {
+    const body = String(request.body);
+    request.headers = { 'Content-Type': ['application/json'], 'Content-Length': [String(Buffer.byteLength(body))], Host: [new URL(request.url).host] };
+  }
+  const file = join(dir, 'node-headers.yaml');
+  writeFileSync(file, goVcrV2.write(analyzeCassette(cassette), { version: '0' }));
+  const recordings = join(dir, 'recordings-headers');
+  const converted = await runCli(['convert', '--to', 'polly', '--polly-match-headers', file, '-o', recordings, '--recording-name', 'headers']);
+  assert.equal(converted.code, 0, converted.stderr);
+  assertReplayed(src, run(src, process.execPath, [join(REPLAYERS, 'polly-replay.mjs'), recordings, 'headers', src.url, 'match-headers']));
+  // Without --polly-match-headers the ids leave the headers out, and Polly (matching them) finds nothing.
+  const plain = join(dir, 'recordings-no-headers');
+  assert.equal((await runCli(['convert', '--to', 'polly', file, '-o', plain, '--recording-name', 'headers'])).code, 0);
+  assert.throws(() => run(src, process.execPath, [join(REPLAYERS, 'polly-replay.mjs'), plain, 'headers', src.url, 'match-headers']));
+});

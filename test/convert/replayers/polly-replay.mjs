@@ -1,6 +1,8 @@
 // Replays a converted recording with @pollyjs/core + adapter-node-http + persister-fs in replay mode:
 // posts the given request bodies in order, then a request the recording does not hold. Prints JSON.
-// argv: recordingsDir recordingName url; stdin: JSON list of request bodies.
+// argv: recordingsDir recordingName url [match-headers]; stdin: JSON list of request bodies. With
+// match-headers the requests send Content-Type and Content-Length and Polly matches headers too
+// (its default matchRequestsBy); without, matchRequestsBy { headers: false }.
 import http from 'node:https';
 import { createRequire } from 'node:module';
 
@@ -11,7 +13,8 @@ const FSPersister = require('@pollyjs/persister-fs');
 Polly.register(NodeHttpAdapter);
 Polly.register(FSPersister);
 
-const [recordingsDir, name, url] = process.argv.slice(2);
+const [recordingsDir, name, url, mode] = process.argv.slice(2);
+const matchHeaders = mode === 'match-headers';
 const input = JSON.parse(await new Promise((resolve) => {
   let text = '';
   process.stdin.on('data', (c) => (text += c)).on('end', () => resolve(text));
@@ -19,7 +22,8 @@ const input = JSON.parse(await new Promise((resolve) => {
 
 function request(method, target, body) {
   return new Promise((resolve, reject) => {
-    const req = http.request(target, { method, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+    const headers = body ? { 'content-type': 'application/json', ...(matchHeaders ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } : {};
+    const req = http.request(target, { method, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve(Buffer.concat(chunks)));
@@ -36,7 +40,7 @@ const polly = new Polly(name, {
   persisterOptions: { fs: { recordingsDir } },
   mode: 'replay',
   recordIfMissing: false,
-  matchRequestsBy: { headers: false },
+  matchRequestsBy: matchHeaders ? {} : { headers: false },
   logLevel: 'silent',
 });
 const bodies = [];
