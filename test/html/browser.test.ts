@@ -83,6 +83,9 @@ test('several corpus cassettes (go-vcr, vcrpy, Ruby VCR, HAR): overview, search,
   assert.equal(await visibleCount(loaded, '#overview tbody tr'), 5);
   assert.equal(await visibleCount(loaded, 'section.cassette'), 5);
   assert.equal(await page.locator('#count').innerText(), '8 interactions');
+  const shot = join(screenshotDir(), 'report-several.png');
+  await page.screenshot({ path: shot });
+  t.diagnostic(`screenshot: ${shot}`);
   // What each format's cassette says is on the page.
   assert.equal(await page.locator('#c2 details.call summary', { hasText: 'tool call weather' }).isVisible(), true);
   // Sections off screen are not rendered (content-visibility: auto) until scrolled to.
@@ -96,9 +99,6 @@ test('several corpus cassettes (go-vcr, vcrpy, Ruby VCR, HAR): overview, search,
   await page.locator('#c5').scrollIntoViewIfNeeded();
   assert.equal(await page.locator('#c5 details.call summary', { hasText: 'get_weather' }).isVisible(), true);
   await page.locator('h1').scrollIntoViewIfNeeded();
-  const shot = join(screenshotDir(), 'report-several.png');
-  await page.screenshot({ path: shot });
-  t.diagnostic(`screenshot: ${shot}`);
 
   // Search: only the Ruby VCR cassette says "Hi there!".
   await page.locator('#q').fill('hi there!');

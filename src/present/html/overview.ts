@@ -26,6 +26,7 @@ export function overviewTable(rows: OverviewRow[]): SafeHtml {
   const cost = sumCosts(rows.map((r) => r.facts.cost));
   const totals = html`<tr><th>${plural(rows.length, 'file')}</th><th></th><th></th><th></th><th class="num">${sum('interactions')}</th><th class="num">${sum('inputTokens')}</th><th class="num">${sum('outputTokens')}</th><th class="num">${cost ? formatCost(cost) : '—'}</th><th></th><th class="num">${sum('findings') || ''}</th><th>${formatDuration(sum('durationMs'))}</th></tr>`;
   return html`<section id="overview"><h2>Overview</h2><div class="scroll"><table>
-<thead><tr><th>file</th><th>format</th><th>dialects</th><th>models</th><th class="num">interactions</th><th class="num">tokens in</th><th class="num">tokens out</th><th class="num">cost</th><th>statuses</th><th class="num">findings</th><th>durations</th></tr></thead>
+<colgroup><col class="file"><col class="short"><col class="list"><col class="list"><col class="num"><col class="tokens"><col class="tokens"><col class="tokens"><col class="short"><col class="num"><col class="bars"></colgroup>
+<thead><tr><th>file</th><th>format</th><th>dialects</th><th>models</th><th class="num" title="interactions">calls</th><th class="num">tokens in</th><th class="num">tokens out</th><th class="num">cost</th><th>statuses</th><th class="num">findings</th><th>durations</th></tr></thead>
 <tbody>${body}</tbody><tfoot>${totals}</tfoot></table></div></section>`;
 }

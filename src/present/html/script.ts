@@ -8,7 +8,8 @@ var bar=document.getElementById("toolbar");if(!bar)return;bar.hidden=false;
 var q=document.getElementById("q"),f=document.getElementById("filter"),n=document.getElementById("count");
 var items=Array.prototype.slice.call(document.querySelectorAll(".interaction"));
 var sections=Array.prototype.slice.call(document.querySelectorAll("section.cassette"));
-var text=new Map();
+var text=new Map(),rows=new Map();
+document.querySelectorAll("tr[data-target]").forEach(function(r){rows.set(r.getAttribute("data-target"),r);});
 function textOf(el){var t=text.get(el);if(t===undefined){t=el.textContent.toLowerCase();text.set(el,t);}return t;}
 function apply(){
   var query=q.value.trim().toLowerCase(),flag=f.value,shown=0,opened=0;
@@ -18,11 +19,11 @@ function apply(){
     own.forEach(function(el){
       var flags=" "+(el.getAttribute("data-flags")||"")+" ";
       var ok=(flag===""||flags.indexOf(" "+flag+" ")>=0)&&(query===""||nameHit||textOf(el).indexOf(query)>=0);
-      el.hidden=!ok;if(ok){any=true;shown++;if(query!==""&&!nameHit&&opened<30&&!el.open){el.open=true;opened++;}}
+      if(el.hidden===ok)el.hidden=!ok;if(ok){any=true;shown++;if(query!==""&&!nameHit&&opened<30&&!el.open){el.open=true;opened++;}}
     });
     var visible=any||(own.length===0&&flag===""&&(query===""||nameHit||textOf(s).indexOf(query)>=0));
-    s.hidden=!visible;
-    var row=document.querySelector('tr[data-target="'+s.id+'"]');if(row)row.hidden=!visible;
+    if(s.hidden===visible)s.hidden=!visible;
+    var row=rows.get(s.id);if(row&&row.hidden===visible)row.hidden=!visible;
   });
   n.textContent=(query===""&&flag==="")?items.length+" interactions":shown+" of "+items.length+" interactions";
 }
@@ -47,5 +48,5 @@ document.addEventListener("keydown",function(e){
   else if(e.key==="j")move(1);else if(e.key==="k")move(-1);
   else if(e.key==="x")setAll(true);else if(e.key==="z")setAll(false);
 });
-apply();
+n.textContent=items.length+" interactions";
 })();`;
