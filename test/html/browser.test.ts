@@ -127,6 +127,12 @@ test('several corpus cassettes (go-vcr, vcrpy, Ruby VCR, HAR): overview, search,
   assert.equal(await page.locator('details.interaction.current').getAttribute('id'), 'c1-i0');
   await page.keyboard.press('/');
   assert.equal(await page.evaluate('document.activeElement?.id'), 'q');
+  // Printing opens what is closed, and closes it again afterwards.
+  await page.locator('#collapse').click();
+  await page.evaluate(`dispatchEvent(new Event('beforeprint'))`);
+  assert.equal(await page.locator('details.interaction[open]').count(), 8);
+  await page.evaluate(`dispatchEvent(new Event('afterprint'))`);
+  assert.equal(await page.locator('details.interaction[open]').count(), 0);
   await page.context().close();
 });
 

@@ -48,5 +48,9 @@ document.addEventListener("keydown",function(e){
   else if(e.key==="j")move(1);else if(e.key==="k")move(-1);
   else if(e.key==="x")setAll(true);else if(e.key==="z")setAll(false);
 });
+// Printing shows every interaction that is not filtered out, then restores what was closed.
+var closed=[];
+window.addEventListener("beforeprint",function(){closed=items.filter(function(el){return !el.open&&!el.hidden;});closed.forEach(function(el){el.open=true;});});
+window.addEventListener("afterprint",function(){closed.forEach(function(el){el.open=false;});closed=[];});
 n.textContent=items.length+" interactions";
 })();`;
