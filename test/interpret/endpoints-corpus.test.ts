@@ -64,6 +64,7 @@ test('corpus: every call is a chat turn or a named endpoint, but for 30 calls th
     'openai:organization-usage': 8,
     'openai:realtime-sessions': 2,
     'openai:response-items': 1,
+    'openai:responses': 1,
     'openai:run-steps': 4,
     'openai:runs': 67,
     'openai:speech': 1,

@@ -62,6 +62,7 @@ const VERBS: Record<string, EndpointAction> = {
   input_tokens: 'count',
   uploadToFileSearchStore: 'upload',
   complete: 'upload',
+  parts: 'upload',
   tokenize: 'count',
   events: 'list',
   checkpoints: 'list',

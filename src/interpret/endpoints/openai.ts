@@ -8,7 +8,7 @@ import { asArray, asNumber, asObject, asString, isObject } from '../json-access.
 import { base64Size, usage as makeUsage } from '../parts.ts';
 import type { Usage } from '../types.ts';
 import { bytes, defaultAction, deletedFacts, excerpt, facts, list, num, plural, pngSize, str, vectorsFacts } from './describe.ts';
-import type { Endpoint, EndpointAction, EndpointFacts, EndpointInput, EndpointKind } from './types.ts';
+import type { Endpoint, EndpointFacts, EndpointInput, EndpointKind } from './types.ts';
 
 /** `{prompt_tokens, completion_tokens}` or `{input_tokens, output_tokens}` usage. */
 function tokenUsage(raw: unknown): Usage | undefined {
@@ -133,13 +133,13 @@ function contentFacts({ body }: EndpointInput): EndpointFacts | undefined {
 }
 
 /** A resource route: lists, objects, deletions; `item` is true when the path names one resource. */
-function resource(kind: EndpointKind, path: RegExp, actionFor?: (input: EndpointInput) => EndpointAction | undefined): Endpoint {
+function resource(kind: EndpointKind, path: RegExp): Endpoint {
   return {
     provider: 'openai',
     kind,
     path,
     summarize(input) {
-      const action = actionFor?.(input) ?? defaultAction(input.request.method, input.request.url.pathname);
+      const action = defaultAction(input.request.method, input.request.url.pathname);
       if (action === 'content') return contentFacts(input);
       const deleted = deletedFacts(input.value);
       if (deleted) return deleted;
@@ -155,16 +155,6 @@ function resource(kind: EndpointKind, path: RegExp, actionFor?: (input: Endpoint
   };
 }
 
-const lastSegment = (input: EndpointInput): EndpointAction | undefined => {
-  const tail = input.match.groups?.verb;
-  if (tail === 'cancel') return 'cancel';
-  if (tail === 'submit_tool_outputs') return 'submit';
-  if (tail === 'search') return 'search';
-  if (tail === 'content') return 'content';
-  if (tail === 'complete' || tail === 'parts') return 'upload';
-  if (tail === 'events' || tail === 'checkpoints' || tail === 'files') return 'list';
-  return undefined;
-};
 
 const embeddings: Endpoint = {
   provider: 'openai',
@@ -292,6 +282,8 @@ const inputTokens: Endpoint = {
   },
 };
 
+const modelResource = resource('models', /\/models(?:\/(?<id>[^/]+))?$/);
+
 /** Models: `{object: "list", data: [{object: "model"}]}` or one model; Anthropic's share the path. */
 const models: Endpoint = {
   provider: 'openai',
@@ -302,7 +294,7 @@ const models: Endpoint = {
     const { value } = input;
     const data = list(value, 'data');
     if (data && data.some((m) => asObject(m).type === 'model')) return undefined; // Anthropic's
-    return resource('models', models.path).summarize(input);
+    return modelResource.summarize(input);
   },
 };
 
@@ -333,17 +325,19 @@ export const OPENAI_ENDPOINTS: Endpoint[] = [
   moderations,
   inputTokens,
   models,
-  resource('vector-stores', /\/vector_stores(?:\/(?<id>[^/]+)(?:\/(?:files|file_batches)(?:\/[^/]+)?)*(?:\/(?<verb>search|cancel|content|files))?)?$/, lastSegment),
-  resource('files', /\/files(?:\/(?<id>[^/]+)(?:\/(?<verb>content))?)?$/, (input) => (input.match.groups?.verb ? 'content' : undefined)),
-  resource('uploads', /\/uploads(?:\/(?<id>[^/]+)(?:\/(?<verb>parts|complete|cancel))?)?$/, lastSegment),
-  resource('batches', /\/batches(?:\/(?<id>[^/]+)(?:\/(?<verb>cancel))?)?$/, lastSegment),
-  resource('fine-tuning', /\/fine_tuning\/jobs(?:\/(?<id>[^/]+)(?:\/(?<verb>cancel|events|checkpoints|pause|resume))?)?$/, lastSegment),
+  resource('vector-stores', /\/vector_stores(?:\/(?<id>[^/]+)(?:\/(?:files|file_batches)(?:\/[^/]+)?)*(?:\/(?<verb>search|cancel|content|files))?)?$/),
+  resource('files', /\/files(?:\/(?<id>[^/]+)(?:\/content)?)?$/),
+  resource('uploads', /\/uploads(?:\/(?<id>[^/]+)(?:\/(?<verb>parts|complete|cancel))?)?$/),
+  resource('batches', /\/batches(?:\/(?<id>[^/]+)(?:\/(?<verb>cancel))?)?$/),
+  resource('fine-tuning', /\/fine_tuning\/jobs(?:\/(?<id>[^/]+)(?:\/(?<verb>cancel|events|checkpoints|pause|resume))?)?$/),
   resource('assistants', /\/assistants(?:\/(?<id>[^/]+))?$/),
   resource('run-steps', /\/threads\/[^/]+\/runs\/[^/]+\/steps(?:\/(?<id>[^/]+))?$/),
-  resource('runs', /\/threads\/(?:[^/]+\/)?runs(?:\/(?<id>[^/]+)(?:\/(?<verb>cancel|submit_tool_outputs))?)?$/, lastSegment),
+  resource('runs', /\/threads\/(?:[^/]+\/)?runs(?:\/(?<id>[^/]+)(?:\/(?<verb>cancel|submit_tool_outputs))?)?$/),
   resource('messages', /\/threads\/[^/]+\/messages(?:\/(?<id>[^/]+))?$/),
   resource('threads', /\/threads(?:\/(?<id>[^/]+))?$/),
   resource('conversations', /\/conversations(?:\/(?<id>[^/]+)(?:\/items(?:\/[^/]+)?)?)?$/),
+  // A stored response deleted (`response.deleted`); retrieving one is the openai-responses dialect's.
+  { ...resource('responses', /\/responses\/(?<id>[^/]+)$/), methods: ['DELETE'] },
   resource('response-items', /\/responses\/[^/]+\/input_items$/),
   resource('realtime-sessions', /\/realtime\/(?:sessions|transcription_sessions|client_secrets)$/),
   organizationUsage,

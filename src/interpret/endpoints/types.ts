@@ -31,6 +31,7 @@ export type EndpointKind =
   | 'runs'
   | 'run-steps'
   | 'conversations'
+  | 'responses'
   | 'response-items'
   | 'realtime-sessions'
   | 'organization-usage'
