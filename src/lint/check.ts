@@ -6,7 +6,7 @@ import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../findings/codes.ts';
 import type { Finding, FindingInteraction } from '../findings/finding.ts';
 import { fromScrubFinding } from '../findings/from-scrub.ts';
 import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
-import type { Body, Headers, Interaction } from '../model.ts';
+import type { Body, Interaction } from '../model.ts';
 import type { Finding as ScrubFinding } from '../scrub/edit-cst.ts';
 import { isVolatileHeader } from '../diff/noise.ts';
 import { CREDENTIAL_HEADERS } from '../http/credential-headers.ts';
@@ -33,11 +33,6 @@ function byteLength(body: Body): number {
   return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
 }
 
-function header(headers: Headers, name: string): string | undefined {
-  const want = name.toLowerCase();
-  for (const [key, values] of Object.entries(headers)) if (key.toLowerCase() === want) return values[0];
-  return undefined;
-}
 
 const HAS_USAGE_ALWAYS = new Set(['anthropic', 'gemini', 'openai-responses', 'bedrock-converse', 'cohere', 'ollama']);
 /** Providers whose tool calls always carry an id (Gemini's and Ollama's have none). */
@@ -116,24 +111,28 @@ function usageExpected(item: AnalyzedInteraction): boolean {
 
 /** content_length and Content-Length against the body actually recorded. */
 function lengthFindings(interaction: Interaction, out: Collector, locator: Locator): void {
-  // pydantic-ai's parsed_body keeps a body as YAML structure: its bytes were not recorded, so no length can be checked.
-  if (locator.mentions(interaction.index, 'parsed_body:')) return;
   for (const side of ['request', 'response'] as const) {
     const message = interaction[side];
-    // Most recorders write no length, or -1: the body's size is measured only when one is declared.
-    const fromHeaderText = header(message.headers, 'content-length');
-    if ((message.contentLength === undefined || message.contentLength <= 0) && fromHeaderText === undefined) continue;
+    // One pass over the headers: most recorders write no length, or -1, and then nothing is measured.
+    let lengthHeader: string | undefined;
+    let encoding = 'identity';
+    for (const [name, values] of Object.entries(message.headers)) {
+      const lower = name.toLowerCase();
+      if (lower === 'content-length') lengthHeader = values[0];
+      else if (lower === 'content-encoding') encoding = (values[0] ?? 'identity').toLowerCase();
+    }
+    if ((message.contentLength === undefined || message.contentLength <= 0) && lengthHeader === undefined) continue;
+    // pydantic-ai's parsed_body keeps a body as YAML structure: its bytes were not recorded, so no length can be checked.
+    if (locator.mentions(interaction.index, 'parsed_body:')) return;
     const actual = byteLength(message.body);
-    const encoded = (header(message.headers, 'content-encoding') ?? 'identity').toLowerCase() !== 'identity';
-    // A body stored decoded under a Content-Encoding header: the header's length is the compressed one.
-    const comparable = !encoded || typeof message.body !== 'string';
+    // A body stored decoded under a Content-Encoding header: the recorded lengths are the compressed ones.
+    const comparable = encoding === 'identity' || typeof message.body !== 'string';
+    if (!comparable || actual === 0) continue;
     const declared: Array<[string, number | undefined]> = [['content_length', message.contentLength]];
-    const fromHeader = header(message.headers, 'content-length');
-    if (fromHeader !== undefined && comparable) declared.push(['Content-Length', /^\d+$/.test(fromHeader.trim()) ? Number(fromHeader) : undefined]);
+    if (lengthHeader !== undefined) declared.push(['Content-Length', /^\d+$/.test(lengthHeader.trim()) ? Number(lengthHeader) : undefined]);
     for (const [name, value] of declared) {
       // -1 and 0 mean unknown to go-vcr; a HEAD or 304 has a length and no body.
-      if (value === undefined || value <= 0 || value === actual || actual === 0) continue;
-      if (name === 'content_length' && !comparable) continue;
+      if (value === undefined || value <= 0 || value === actual) continue;
       out.add('content-length-mismatch', locator.find(interaction.index, name === 'content_length' ? 'content_length' : 'content-length', side), `${side} ${name} is ${value}, the body has ${actual} bytes`, `${side}:${name}`, interaction);
     }
   }
@@ -169,11 +168,15 @@ function duplicateFindings(interactions: readonly Interaction[], out: Collector,
   }
 }
 
-const volatileNames = new Map<string, boolean>();
-/** isVolatileHeader, remembered: the same few dozen names come back in every interaction. */
-function volatileName(lower: string): boolean {
-  let known = volatileNames.get(lower);
-  if (known === undefined) volatileNames.set(lower, (known = lower !== 'content-length' && !CREDENTIAL_HEADERS.has(lower) && isVolatileHeader(lower)));
+const volatileNames = new Map<string, string | null>();
+/** The lower-case name when the header is volatile, else null; remembered by the name as written (the same few dozen come back in every interaction). */
+function volatileName(name: string): string | null {
+  let known = volatileNames.get(name);
+  if (known === undefined) {
+    const lower = name.toLowerCase();
+    known = lower !== 'content-length' && !CREDENTIAL_HEADERS.has(lower) && isVolatileHeader(lower) ? lower : null;
+    volatileNames.set(name, known);
+  }
   return known;
 }
 
@@ -184,8 +187,8 @@ function volatileFindings(interactions: readonly Interaction[], out: Collector, 
   for (const i of interactions) {
     for (const side of [i.request, i.response]) {
       for (const name of Object.keys(side.headers)) {
-        const lower = name.toLowerCase();
-        if (!volatileName(lower)) continue;
+        const lower = volatileName(name);
+        if (lower === null) continue;
         if (!names.has(lower)) names.set(lower, name);
         first ??= { index: i.index, name };
       }

@@ -45,6 +45,34 @@ function patternsClean(value: string, c: Compiled): boolean {
   return scanValue(value, 'text', withoutHosts(c)).hits.length === 0;
 }
 
+/** Characters a key (or a JWT, with its dots) is made of: a match cannot reach past a run of them. */
+function isKeyChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47 || code === 95 || code === 45 || code === 46;
+}
+
+/**
+ * patternsClean for a whole document: a key's match contains one of its literals and ends where
+ * the run of key characters after it ends, so only those stretches (and the two characters before,
+ * for the `\n` boundary) are scanned, not megabytes of bodies with a regular expression that looks
+ * behind at every position.
+ */
+function textPatternsClean(text: string, c: Compiled): boolean {
+  if (c.options.replace.length > 0) return patternsClean(text, c);
+  if (!c.anyKey.test(text)) return true;
+  const literals = [...new Set(c.keys.flatMap((k) => k.literals))];
+  for (const literal of literals) {
+    let scannedTo = -1;
+    for (let at = text.indexOf(literal); at !== -1; at = text.indexOf(literal, at + 1)) {
+      if (at < scannedTo) continue;
+      let end = at + literal.length;
+      while (end < text.length && isKeyChar(text.charCodeAt(end))) end++;
+      if (!patternsClean(text.slice(Math.max(0, at - 2), end + 1), c)) return false;
+      scannedTo = end;
+    }
+  }
+  return true;
+}
+
 const noHosts = new WeakMap<Compiled, Compiled>();
 /** Hosts are checked once on the whole text; scrub does not map them inside bytes. */
 function withoutHosts(c: Compiled): Compiled {
@@ -53,23 +81,30 @@ function withoutHosts(c: Compiled): Compiled {
   return out;
 }
 
-/** A body as scrub scans it: text as it is; bytes decompressed when their encoding says so (or gzip's magic), as Latin-1. */
-function bodyClean(body: Body, headers: Headers, c: Compiled): boolean {
-  if (typeof body === 'string') return patternsClean(body, c);
+/**
+ * A body as scrub scans it: bytes decompressed when their encoding says so (or gzip's magic), as
+ * Latin-1. A text body is the document's own text, already scanned, unless the document has escapes
+ * (`\x`, `\u`) that could spell key characters (a reader's value is then not the text as written).
+ */
+function bodyClean(body: Body, headers: Headers, c: Compiled, escaped: boolean): boolean {
+  if (typeof body === 'string') return !escaped || textPatternsClean(body, c);
   let codings = parseContentEncoding(header(headers, 'content-encoding').toLowerCase().trim());
   if (codings.length === 0 && hasGzipMagic(body)) codings = ['gzip'];
   const decoded = codings.length > 0 ? decodeContentEncodings(body, codings) : undefined;
   const bytes = decoded?.kind === 'decoded' ? decoded.bytes : body;
-  return patternsClean(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), c);
+  return textPatternsClean(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), c);
 }
 
 export function surelyNoCredentials(text: string, cassette: Cassette, c: Compiled): boolean {
   if (cassette.format === 'har') return false;
-  if (!patternsClean(text, c)) return false;
-  const lower = text.toLowerCase();
-  if (c.hosts.some((h) => lower.includes(h.from.toLowerCase()))) return false;
+  if (!textPatternsClean(text, c)) return false;
+  const escaped = /\\[xuU]/.test(text);
+  if (c.hosts.length > 0) {
+    const lower = text.toLowerCase();
+    if (c.hosts.some((h) => lower.includes(h.from.toLowerCase()))) return false;
+  }
   for (const { request, response } of cassette.interactions) {
-    if (!bodyClean(request.body, request.headers, c) || !bodyClean(response.body, response.headers, c)) return false;
+    if (!bodyClean(request.body, request.headers, c, escaped) || !bodyClean(response.body, response.headers, c, escaped)) return false;
     if (!headersClean(request.headers, c) || !headersClean(response.headers, c)) return false;
     if (scanValue(request.url, 'url', c).hits.length > 0 || !paramsClean(request.form, c)) return false;
     if (header(request.headers, 'content-type').toLowerCase().includes('x-www-form-urlencoded') && typeof request.body === 'string' && scanValue(request.body, 'form-body', c).hits.length > 0) return false;
