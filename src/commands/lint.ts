@@ -91,7 +91,7 @@ export async function lint(paths: string[], options: LintOptions, io: Io, versio
   const maxBody = whole(options.maxBodySize, '--max-body-size');
   const suppressions = loadSuppressions(io.cwd, options.baseline);
   const theme = await themeFor(io.stdout, format === 'text' && !options.output ? options.color : false, io.env);
-  const output = new FindingsOutput(io, { format, output: options.output, shape: 'lint', rules: [...RULES.values()], version, theme });
+  const output = await new FindingsOutput(io, { format, output: options.output, shape: 'lint', rules: [...RULES.values()], version, theme }).start();
   const configDir = configFile && dirname(configFile.file);
 
   const reported: Finding[] = [];
@@ -116,7 +116,7 @@ export async function lint(paths: string[], options: LintOptions, io: Io, versio
         findings.push(f);
       }
       findings.sort(compareFindings);
-      assignFingerprints(findings, io.cwd);
+      await assignFingerprints(findings, io.cwd);
       const result = suppress(findings, (line) => locator.lineText(line), suppressions);
       allowed += result.inline + result.ignored + result.baselined;
       if (result.kept.length > 0) filesWithFindings++;

@@ -50,10 +50,10 @@ async function scrubFile(text: string, c: Compiled, file: string): Promise<{ tex
 }
 
 /** A file's findings in the one model; for --check, what the allow marker, ignore file and baseline let through. */
-function reportable(file: string, text: string, findings: ScrubFinding[], cwd: string, suppressions?: Suppressions): Finding[] {
+async function reportable(file: string, text: string, findings: ScrubFinding[], cwd: string, suppressions?: Suppressions): Promise<Finding[]> {
   const model = findings.map((f) => fromScrubFinding(file, f, 'scrub')).sort(compareFindings);
   if (!suppressions) return model;
-  assignFingerprints(model, cwd);
+  await assignFingerprints(model, cwd);
   let lines: string[] | undefined;
   return suppress(model, (line) => (lines ??= text.split('\n'))[line - 1] ?? '', suppressions).kept;
 }
@@ -79,7 +79,7 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
   // chalk is loaded only on a terminal (themeFor), and only text has colours.
   const theme = await themeFor(io.stdout, format === 'text' && !flags.output ? flags.color : false, io.env);
   const rules = [...RULES.values()].filter((r) => r.kind === 'credential');
-  const output = new FindingsOutput(io, { format, output: flags.output, shape: 'scrub', rules, version: '', theme });
+  const output = await new FindingsOutput(io, { format, output: flags.output, shape: 'scrub', rules, version: '', theme }).start();
   let total = 0;
   let changedFiles = 0;
   let compressed = 0;
@@ -96,7 +96,7 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
         const { createTwoFilesPatch } = await import('diff');
         io.stdout.write(colorDiff(createTwoFilesPatch(file, file, maskText(text, raw), result.text, '', '', { context: 1 }), theme));
       }
-      const findings = raw.length > 0 ? reportable(file, text, raw, io.cwd, suppressions) : [];
+      const findings = raw.length > 0 ? await reportable(file, text, raw, io.cwd, suppressions) : [];
       total += findings.length;
       if (write) compressed += raw.filter((f) => f.compressed).length;
       if (findings.length > 0) changedFiles++;

@@ -5,7 +5,6 @@
 // finding's key (a header name, a document path with the interaction index left out, a masked
 // value) and, for findings alike in all of these, their order in the file.
 
-import * as crypto from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding } from './finding.ts';
 
@@ -21,12 +20,21 @@ export function pathWithoutIndex(path: string): string {
   return path.replace(/\[\d+\]/, '[*]');
 }
 
-/** Node ≥ 20.12's one-shot hash where there is one (a tenth of createHash's cost); the same digest. */
-const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
-const sha256 = (text: string): string => (oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex'));
+type Crypto = typeof import('node:crypto');
 
-/** Sets `fingerprint` on each finding of one file (all of them at once: the order counts alike ones). */
-export function assignFingerprints(findings: Finding[], root: string): void {
+/** Node ≥ 20.12's one-shot hash where there is one (a tenth of createHash's cost); the same digest. */
+function sha256(crypto: Crypto, text: string): string {
+  const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
+  return oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Sets `fingerprint` on each finding of one file (all of them at once: the order counts alike
+ * ones). node:crypto is loaded on the first file with findings: most hook runs have none.
+ */
+export async function assignFingerprints(findings: Finding[], root: string): Promise<void> {
+  if (findings.length === 0) return;
+  const crypto = await import('node:crypto');
   const seen = new Map<string, number>();
   const paths = new Map<string, string>();
   for (const f of findings) {
@@ -38,6 +46,6 @@ export function assignFingerprints(findings: Finding[], root: string): void {
     const identity = [f.rule, path, where, f.key].join('\u0000');
     const n = seen.get(identity) ?? 0;
     seen.set(identity, n + 1);
-    f.fingerprint = sha256(`${identity}\u0000${n}`).slice(0, 32);
+    f.fingerprint = sha256(crypto, `${identity}\u0000${n}`).slice(0, 32);
   }
 }

@@ -17,15 +17,15 @@ test('the file in a fingerprint: relative to the project, / separated, the same 
   assert.equal(pathWithoutIndex('interactions[3].request.headers.Authorization'), 'interactions[*].request.headers.Authorization');
 });
 
-test('fingerprints: not the line, not the interaction index; alike findings told apart by their order', () => {
+test('fingerprints: not the line, not the interaction index; alike findings told apart by their order', async () => {
   const a = [finding({ line: 10 }), finding({ line: 40, interaction: { index: 3, method: 'POST', url: 'https://api.openai.com/v1/chat/completions' } })];
   const b = [finding({ line: 12, interaction: { index: 1, method: 'POST', url: 'https://api.openai.com/v1/chat/completions' } }), finding({ line: 90 })];
-  assignFingerprints(a, '/p');
-  assignFingerprints(b, '/p');
+  await assignFingerprints(a, '/p');
+  await assignFingerprints(b, '/p');
   assert.deepEqual(a.map((f) => f.fingerprint), b.map((f) => f.fingerprint));
   assert.notEqual(a[0]!.fingerprint, a[1]!.fingerprint);
   const other = [finding({ key: 'status:500' })];
-  assignFingerprints(other, '/p');
+  await assignFingerprints(other, '/p');
   assert.notEqual(other[0]!.fingerprint, a[0]!.fingerprint);
   assert.match(a[0]!.fingerprint!, /^[0-9a-f]{32}$/);
   // Pinned: a fingerprint written into a baseline must not change with a refactoring.
