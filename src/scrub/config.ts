@@ -1,5 +1,6 @@
 // Scrub options: defaults, the config file's `scrub:` section and command-line flags, merged into
-// one ScrubOptions. Pure: the command finds and reads the file.
+// one ScrubOptions. Pure: the command finds and reads the file (src/commands/config-file.ts). The
+// same file's `lint:` section is checked by src/lint/config.ts; lint's credential rules use this one.
 
 import { CREDENTIAL_PARAMS, DEFAULT_PLACEHOLDER, KEY_PATTERNS, type RuleId } from './rules.ts';
 
