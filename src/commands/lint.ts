@@ -55,6 +55,16 @@ function failLevel(flag: string | undefined, config: LintConfigFile): Severity {
   return flag as Severity;
 }
 
+/**
+ * Messages quote recorded text (a re-sent turn, an error message): anything there with a key's
+ * prefix is cut to it (`sk-…`), whole or clipped, so no format ever shows a key, not even in part.
+ */
+export function maskKeys(message: string, c: Compiled): string {
+  if (!c.anyKey.test(message)) return message;
+  const literals = [...new Set(c.keys.flatMap((k) => k.literals))].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return message.replace(new RegExp(`(${literals.join('|')})[A-Za-z0-9_\\-.]{4,}`, 'g'), '$1…');
+}
+
 export function listRules(): string {
   const rows = [...RULES.values()].map((r) => `${r.id.padEnd(26)} ${r.severity.padEnd(8)} ${r.summary}\n${' '.repeat(36)}fix: ${r.fix}\n`);
   return `${'rule'.padEnd(26)} ${'default'.padEnd(8)} meaning\n${rows.join('')}`;
@@ -113,6 +123,7 @@ export async function lint(paths: string[], options: LintOptions, io: Io, versio
         const setting = rules.setting(f.rule);
         if (setting === 'off') continue;
         f.severity = setting;
+        if (f.masked === undefined) f.message = maskKeys(f.message, compiled);
         findings.push(f);
       }
       findings.sort(compareFindings);

@@ -163,3 +163,14 @@ test('--format of an unknown name, and sarif for scrub without --check: usage er
   assert.match(s.stderr, /go with --check/);
   assert.ok(readFileSync(DIRTY, 'utf8').includes(FAKE), 'the sample was not scrubbed');
 });
+
+test('a message quoting recorded text (a re-sent turn) shows no key, not even a clipped one', async () => {
+  const text = readFileSync(sample('lint/turn-mismatch.yaml'), 'utf8').replace('Bergen', 'sk-proj-QuotedFAKE0123456789abcdefghijklmnopqrstuvwxyz');
+  const file = join(tmp, 'quoted-key.yaml');
+  writeFileSync(file, text);
+  for (const format of ['text', 'json', 'sarif', 'github']) {
+    const r = await runCli(['lint', '--format', format, file]);
+    assert.ok(!/QuotedFAKE/.test(r.stdout + r.stderr), `${format}: a key was printed`);
+    if (format === 'text') assert.match(r.stdout, /turn-mismatch tool call 0 \(get_weather\) arguments: answered .*, sent back "\{\\"city\\":\\"sk-…/);
+  }
+});
