@@ -5,10 +5,11 @@
 // indentation or closed at column 0 as old libyaml wrote them (PyYAML reads those, `yaml` does not);
 // literal `|` and folded `>` scalars with chomping and indentation indicators; `!!binary` / `!binary`;
 // `[]`/`{}`; `---` and `...`. It returns the value that both the `yaml` package's `doc.toJS()` and
-// PyYAML's safe load give — or undefined whenever it is not sure (anchors, aliases, flow collections
-// with content, other tags, comments after values, tabs, duplicate keys, scalars the YAML 1.1 and
-// 1.2 schemas read differently such as `yes` or `0123`, …), and the caller then uses the `yaml`
-// package. test/read/fast-yaml.test.ts checks it against `yaml` and PyYAML.
+// PyYAML's safe load give (timestamps, dates to PyYAML, stay strings as in `yaml`) — or undefined
+// whenever it is not sure (anchors, aliases, flow collections with content, other tags, `?` keys,
+// comments after values, tabs, duplicate keys, scalars the YAML 1.1 and 1.2 schemas read
+// differently such as `yes` or `0123`, …), and the caller then uses the `yaml` package.
+// test/read/fast-yaml.test.ts checks it against `yaml`, fast-yaml-pyyaml.test.ts against PyYAML.
 
 import { doubleQuoted, isSafePlain, NOT_AGREED, resolveAgreed, unfoldLines } from './yaml-scalars.ts';
 
@@ -18,7 +19,7 @@ export interface FastRead {
   interactionLines: number[];
 }
 
-/** Thrown to give up; caught in readGoVcrFast. */
+/** Thrown to give up; caught in readYamlFast. */
 const BAIL = Symbol('bail');
 function bail(): never {
   throw BAIL;
