@@ -25,7 +25,7 @@ let browser: Browser;
 let dir: string;
 
 before(async () => {
-  if (SKIP) return;
+  if (SKIP_WITHOUT_CHROMIUM) return;
   browser = await launchChromium();
   dir = mkdtempSync(join(tmpdir(), 'cassette-html-test-'));
   process.stderr.write(`HTML report screenshots: ${screenshotDir()}\n`);
@@ -136,7 +136,7 @@ test('several corpus cassettes (go-vcr, vcrpy, Ruby VCR, HAR): overview, search,
   await page.context().close();
 });
 
-test('hostile sample: <script>, onerror= and javascript: run nothing, with everything opened; shown as text', { skip: SKIP }, async () => {
+test('hostile sample: <script>, onerror= and javascript: run nothing, with everything opened; shown as text', { skip: SKIP_WITHOUT_CHROMIUM }, async () => {
   const file = await write('hostile.html', ['export', '--format', 'html', sample('hostile-html.yaml')]);
   const loaded = await openReport(browser, file);
   assertClean(loaded, file);

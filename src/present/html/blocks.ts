@@ -5,7 +5,7 @@ import type { DecodedBody } from '../../decode/types.ts';
 import { jsonDocument } from '../../json-text.ts';
 import { formatBytes } from '../format.ts';
 import { rawBodyLines } from '../raw-body.ts';
-import { flag, html, join, type SafeHtml } from './escape.ts';
+import { flag, html, type SafeHtml } from './escape.ts';
 
 /** Characters of a text shown before "… N more characters". */
 export const TEXT_LIMIT = 2000;
@@ -110,4 +110,3 @@ export function rawBody(title: string, body: DecodedBody, fullCommand: string, l
   return html`<details class="raw"><summary>${title} <span class="dim">(${bodyLabel(body)})</span></summary><pre>${head}</pre>${more}${omitted}</details>`;
 }
 
-export { join };

@@ -29,7 +29,7 @@ th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertic
 th{background:var(--panel);position:sticky;top:0}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.file{overflow-wrap:anywhere}
-#overview table{table-layout:fixed;min-width:900px}
+#overview table{table-layout:fixed;min-width:1100px}#overview td,#overview th{overflow-wrap:anywhere;overflow:hidden}
 #overview col.file{width:30%}#overview col.short{width:5.5em}#overview col.list{width:11%}#overview col.num{width:4.5em}#overview col.tokens{width:6.5em}#overview col.bars{width:172px}
 section.cassette{border:1px solid var(--line);border-radius:8px;padding:12px;margin:16px 0;content-visibility:auto;contain-intrinsic-size:auto 300px}
 details{margin:4px 0}
