@@ -127,11 +127,13 @@ function toolDefinitions(body: JsonObject): ToolDefinition[] {
   const tools = asArray(body.tools).map((raw): ToolDefinition => {
     const tool = asObject(raw);
     const fn = asObject(tool.function);
-    const definition: ToolDefinition = { name: asString(fn.name) ?? asString(tool.name) ?? String(tool.type) };
+    const type = asString(tool.type);
+    const definition: ToolDefinition = { name: asString(fn.name) ?? asString(tool.name) ?? type ?? 'tool' };
     const description = asString(fn.description) ?? asString(tool.description);
     if (description) definition.description = description;
     if (fn.parameters !== undefined) definition.parameters = fn.parameters;
-    if (tool.type !== 'function') definition.kind = String(tool.type);
+    // Some servers (Mistral) leave `type` out of function tools: a plain function, not kind "undefined".
+    if (type !== undefined && type !== 'function') definition.kind = type;
     return definition;
   });
   // Legacy `functions` (before tools existed).

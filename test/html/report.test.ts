@@ -131,7 +131,7 @@ for (const folder of ['fantasy', 'fantasy-2025-11', 'seed', 'pydantic-ai', 'simo
     assert.equal(result.code, 0, result.stderr);
     // Not assert.doesNotMatch: it would print the whole page.
     assert.equal(/\[object Object\]/.exec(result.stdout)?.[0], undefined);
-    assert.equal(/>NaN<|NaN m?s\b|\$NaN|="(undefined|NaN)"/.exec(result.stdout)?.[0], undefined);
+    assert.equal(/>NaN<|>undefined<|\(undefined\)|NaN m?s\b|\$NaN|="(undefined|NaN)"/.exec(result.stdout)?.[0], undefined);
     const sections = (result.stdout.match(/<section class="cassette" /g) ?? []).length;
     assert.equal(sections, corpusFiles(folder).length);
     assert.equal((result.stdout.match(/<tr data-target="c\d+">/g) ?? []).length, folder === 'seed' ? 0 : sections);
