@@ -275,7 +275,9 @@ function parseInline(i: number, end: number, indent: number, afterIndicator: boo
   }
   if (isIndicator(c, text.charCodeAt(i + 1)) || !isSafePlain(raw) || raw.endsWith(':')) bail();
   nextLine(end);
-  const more = plainContinuation(indent);
+  // A continuation line has a space at column `indent` (or a blank line comes first). Where that
+  // one-character test is wrong (a short blank line, then one), nextIndent bails: never a misread.
+  const more = text.charCodeAt(pos + indent) === SPACE || text.charCodeAt(pos) === NL ? plainContinuation(indent) : undefined;
   if (more !== undefined) return raw + more;
   const value = resolveAgreed(raw);
   if (value === NOT_AGREED || (!afterIndicator && value !== raw)) bail();

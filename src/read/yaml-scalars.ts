@@ -73,7 +73,8 @@ export function resolveAgreed(raw: string): unknown {
     if (core === raw) return PY_NUMERIC.some((re) => re.test(raw)) ? NOT_AGREED : raw;
     return AGREED_NUMBER.test(raw) ? core : NOT_AGREED;
   }
-  if (raw.length > 5) return raw;
+  // t T f F n N o O y Y ~ < = : the only first letters of the words below.
+  if (raw.length > 5 || !(c === 116 || c === 84 || c === 102 || c === 70 || c === 110 || c === 78 || c === 111 || c === 79 || c === 121 || c === 89 || c === 126 || c === 60 || c === 61)) return raw;
   const word = AGREED_WORDS.get(raw);
   if (word !== undefined || raw === '~' || raw === 'null' || raw === 'Null' || raw === 'NULL') return word ?? null;
   return DISAGREED_WORDS.has(raw) ? NOT_AGREED : raw;
