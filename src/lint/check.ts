@@ -56,7 +56,11 @@ function diagnosticFindings(item: AnalyzedInteraction, out: Collector, locator: 
   const codes = new Set<DiagnosticCode>();
   for (const d of item.diagnostics) {
     codes.add(d.code);
-    const place = d.line ? { line: d.line, col: 1 } : locator.interaction(interaction.index);
+    const body = item.responseBody;
+    const place =
+      (d.line ? { line: d.line, col: 1 } : undefined) ??
+      (d.event !== undefined && body.kind === 'sse' ? locator.event(interaction.index, body.events, d.event) : undefined) ??
+      locator.interaction(interaction.index);
     out.add(d.code, place, d.message, `${d.code}:${stableKey(d.message)}`, interaction);
   }
   if (!llm) return codes;

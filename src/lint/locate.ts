@@ -64,6 +64,40 @@ export class Locator {
     return false;
   }
 
+  /**
+   * Where stream event `event` of interaction `index` is written: each event's first data line is
+   * looked for in turn after the previous one, as written (a block scalar) or JSON-escaped (a
+   * quoted scalar, a JSON document). Undefined when one cannot be found.
+   */
+  event(index: number, events: readonly { data: string }[], event: number): Place | undefined {
+    const start = this.interactions[index]?.line;
+    if (start === undefined || event >= events.length) return undefined;
+    const lines = this.textLines();
+    const offsetOf = (line: number) => {
+      let offset = 0;
+      for (let n = 1; n < line && n <= lines.length; n++) offset += lines[n - 1]!.length + 1;
+      return offset;
+    };
+    const next = this.interactions[index + 1]?.line;
+    const end = next === undefined ? this.text.length : offsetOf(next);
+    let at = offsetOf(start);
+    let found = -1;
+    for (let i = 0; i <= event; i++) {
+      const needle = events[i]!.data.split('\n', 1)[0]!.slice(0, 60);
+      if (!needle) continue;
+      const raw = this.text.indexOf(needle, at);
+      const escaped = this.text.indexOf(JSON.stringify(needle).slice(1, -1), at);
+      const hits = [raw, escaped].filter((h) => h !== -1 && h < end);
+      if (hits.length === 0) return undefined;
+      found = Math.min(...hits);
+      at = found + 1;
+    }
+    if (found === -1) return undefined;
+    const before = this.text.slice(0, found);
+    const line = before.split('\n').length;
+    return { line, col: found - before.lastIndexOf('\n') };
+  }
+
   /** The text of a 1-based line (for inline `cassette:allow` markers). */
   lineText(line: number): string {
     return this.textLines()[line - 1] ?? '';

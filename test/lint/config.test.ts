@@ -30,7 +30,7 @@ test('exit codes: 0 clean, 0 for warnings below the fail level, 1 for an error, 
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /^cassette: .*invalid-yaml\.yaml:7:1: Missing closing "quote$/m);
   assert.match(bad.stderr, /^cassette: \/nonexistent\/x\.yaml: no such file or directory$/m);
-  assert.match(bad.stdout, /stream-unterminated\.yaml:4:1 stream-unterminated /, 'the other file was linted');
+  assert.match(bad.stdout, /stream-unterminated\.yaml:29:13 stream-unterminated /, 'the other file was linted');
 });
 
 test('--fail-on warning and --max-warnings', async () => {

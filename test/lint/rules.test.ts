@@ -29,14 +29,14 @@ async function lintSample(name: string, extra: string[] = []) {
   return { ...r, findings: records[0]!.findings, status: records[0]!.status };
 }
 
-/** Each broken sample: its rule's findings as `line:col rule`, exactly. */
+/** Each broken sample: its rule's findings as `line:col rule`, exactly (stream diagnostics at their event's data). */
 const EXPECTED: Record<string, string[]> = {
-  'stream-unterminated': ['4:1 stream-unterminated'],
-  'unparsed-event': ['4:1 unparsed-event'],
-  'unknown-event': ['4:1 unknown-event'],
-  'delta-before-start': ['4:1 delta-before-start'],
-  'tool-call-without-id': ['4:1 tool-call-without-id'],
-  'tool-call-index-collision': ['4:1 tool-call-index-collision'],
+  'stream-unterminated': ['29:13 stream-unterminated'],
+  'unparsed-event': ['27:13 unparsed-event'],
+  'unknown-event': ['27:13 unknown-event'],
+  'delta-before-start': ['27:13 delta-before-start'],
+  'tool-call-without-id': ['27:13 tool-call-without-id'],
+  'tool-call-index-collision': ['29:13 tool-call-index-collision'],
   'invalid-tool-arguments': ['4:1 invalid-tool-arguments'],
   'event-stream-crc': ['4:1 event-stream-crc'],
   'usage-mismatch': ['4:1 usage-mismatch'],
