@@ -3,6 +3,7 @@
 // reads back as a string, double-quoted otherwise; the emitter turns a plain it cannot write into
 // single quotes). Invalid UTF-8 goes out as `!!binary`.
 
+import { isUtf8 } from 'node:buffer';
 import type { YamlDialect } from './yaml-writer.ts';
 import { plainIsStringGo } from './yaml-style.ts';
 
@@ -45,14 +46,6 @@ export function goSortKeys(keys: string[]): string[] {
   return [...keys].sort((a, b) => (goKeyLess(a, b) ? -1 : goKeyLess(b, a) ? 1 : 0));
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** go-yaml's encodeBase64: lines of 70 characters, each ending in a newline when there is more than one line. */
 export function goBase64(bytes: Uint8Array): string {

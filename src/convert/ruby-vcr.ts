@@ -5,6 +5,7 @@
 // multi-line text, double quotes for text starting with a non-word character, single quotes for
 // what would read back as another type.
 
+import { isUtf8 } from 'node:buffer';
 import { headerValue } from '../decode/index.ts';
 import type { AnalyzedCassette } from '../interpret/index.ts';
 import type { Body, Cassette, Headers, HttpResponse, Interaction } from '../model.ts';
@@ -33,14 +34,6 @@ const PSYCH: YamlDialect = {
   nullText: '',
 };
 
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** body{encoding, string}: text is UTF-8 (US-ASCII when empty, as Ruby's ""); other bytes ASCII-8BIT, `!binary`. */
 function bodyHash(body: Body): YamlEntries {

@@ -4,6 +4,7 @@
 // ~2 ms of start-up that most runs (uncompressed cassettes) never need.
 
 // Aliased: the ESM bundle's banner declares its own createRequire.
+import { isUtf8 } from 'node:buffer';
 import { createRequire as requireFrom } from 'node:module';
 import type * as Zlib from 'node:zlib';
 import type { Body, Headers } from '../model.ts';
@@ -46,16 +47,6 @@ const DECODERS: Record<string, (bytes: Uint8Array) => Uint8Array> = {
   br: (bytes) => loadZlib().brotliDecompressSync(bytes),
   zstd: (bytes) => loadZstd()(bytes),
 };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    utf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
