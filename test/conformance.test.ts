@@ -55,6 +55,47 @@ test('every 2xx interaction is interpreted, with a non-empty final message', { s
   }
 });
 
+// 2xx answers that hold no content and say why in their finish reason (exact file#index: reason).
+const UNDERSTOOD_EMPTY: Record<string, string> = {
+  'pydantic-ai/models/cassettes/test_google/test_google_model_safety_settings.yaml#0': 'SAFETY',
+  // `background: true`: the first answer is the queued response, fetched later by GET /responses/<id>.
+  'pydantic-ai/models/cassettes/test_openai_responses/test_background_mode_reasoning_vcr.yaml#0': 'queued',
+};
+
+test('every folder: each 2xx call is a chat turn with content, a named endpoint, or carries a diagnostic', { skip: SKIP_WITHOUT_CORPUS }, (t) => {
+  const unexplained: string[] = [];
+  const emptyWithReason: Record<string, string> = {};
+  let chat = 0;
+  let endpoints = 0;
+  let diagnosed = 0;
+  let other = 0;
+  for (const cassette of loaded) {
+    for (const item of cassette.interactions) {
+      if (!is2xx(item.interaction.response.status)) continue;
+      const at = where(cassette, item.interaction.index);
+      if (item.diagnostics.length > 0) diagnosed++;
+      if (item.endpoint) {
+        endpoints++;
+        continue;
+      }
+      if (!item.llm) {
+        other++; // not an LLM API (documents, OAuth, health checks): pinned in endpoints-corpus.test.ts
+        continue;
+      }
+      chat++;
+      const r = item.llm.response;
+      const content = r.text || r.reasoning || r.toolCalls.length > 0 || (r.serverTools?.length ?? 0) > 0 || r.refusal || r.error;
+      if (content || item.diagnostics.length > 0) continue;
+      if (r.finishReason) emptyWithReason[at] = r.finishReason;
+      else unexplained.push(at);
+    }
+  }
+  t.diagnostic(`2xx: ${chat} chat turns, ${endpoints} named endpoints, ${other} other calls, ${diagnosed} with diagnostics`);
+  assert.deepEqual(unexplained, []);
+  assert.deepEqual(emptyWithReason, UNDERSTOOD_EMPTY);
+  assert.equal(other, 30);
+});
+
 // Pairs the oracle is known to fail, each with why it is not our reassembly (exact file#pair: message).
 const KNOWN_ORACLE_MISMATCHES: Record<string, string> = {
   // simonw/llm replays these cassettes with record_mode="none" and vcrpy matches on method and URI

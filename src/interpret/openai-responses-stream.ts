@@ -95,9 +95,11 @@ export function responsesUsage(raw: unknown): Usage | null {
  * Finish reason in the API's own words: `incomplete_details.reason` when the response stopped early
  * (max_output_tokens, content_filter), else the terminal `status` (completed, failed, cancelled).
  */
-function finishReasonOf(response: JsonObject): string | null {
+function finishReasonOf(response: JsonObject, plain: boolean): string | null {
   const status = asString(response.status);
-  if (!status || !TERMINAL_STATUSES.has(status)) return null;
+  // A plain body is the response as it stands: a background one (`background: true`) is still
+  // `queued` or `in_progress`, and says so. In a stream only the terminal status finishes it.
+  if (!status || (!plain && !TERMINAL_STATUSES.has(status))) return null;
   return (status === 'incomplete' && asString(asObject(response.incomplete_details).reason)) || status;
 }
 
@@ -110,7 +112,7 @@ function eventIndex(state: ResponsesState): number | undefined {
 function applyResponse(state: ResponsesState, response: JsonObject): void {
   if (asString(response.id)) state.id = asString(response.id)!;
   if (asString(response.model)) state.model = asString(response.model)!;
-  const reason = finishReasonOf(response);
+  const reason = finishReasonOf(response, !state.streamed);
   if (reason) state.finishReason = reason;
   const reported = responsesUsage(response.usage);
   if (reported) state.usage = reported;
