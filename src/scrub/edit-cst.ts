@@ -22,7 +22,7 @@ import {
   type ScalarToken,
 } from './cst-tree.ts';
 import { mask, type RuleId } from './rules.ts';
-import { headerRule, isDone, scanCredentialHeader, scanValue, type Compiled, type Hit, type Scanned } from './scan.ts';
+import { headerRule, isDone, isHarmlessCookie, scanCredentialHeader, scanValue, type Compiled, type Hit, type Scanned } from './scan.ts';
 
 export interface Finding {
   rule: RuleId;
@@ -232,7 +232,8 @@ class Editor {
       const item = mapGet(map, 'value');
       if (!item || !isScalarToken(item.value)) return this.walk(map, [...path, i]);
       const here = [...path, i, name ?? 'value'];
-      const rule = kind === 'cookies' ? 'cookie-header' : kind === 'headers' && name !== undefined ? headerRule(name, this.c) : undefined;
+      const rule =
+        kind === 'cookies' ? (name !== undefined && isHarmlessCookie(name) ? undefined : 'cookie-header') : kind === 'headers' && name !== undefined ? headerRule(name, this.c) : undefined;
       const param = kind === 'query' && name !== undefined && this.c.options.params.includes(name.toLowerCase()) && !this.c.options.disable.includes('credential-query');
       const { placeholder } = this.c.options;
       if (rule && !this.c.options.disable.includes(rule)) this.scrubScalar(item.value, here, (v) => scanCredentialHeader(v, rule, this.c), undefined, true);

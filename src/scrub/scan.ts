@@ -74,6 +74,11 @@ export function isDone(value: string, placeholder: string): boolean {
 const HARMLESS_COOKIES = new Set(['__cf_bm', '_cfuvid']);
 const COOKIE_ATTRIBUTES = new Set(['path', 'domain', 'expires', 'max-age', 'samesite', 'secure', 'httponly', 'partitioned']);
 
+/** A cookie by name (a HAR `cookies` item) that is no credential. */
+export function isHarmlessCookie(name: string): boolean {
+  return HARMLESS_COOKIES.has(name);
+}
+
 function harmlessCookies(value: string): boolean {
   const names = value.split(/;\s*/).filter(Boolean).map((pair) => pair.split('=')[0]!.trim());
   return names.length > 0 && HARMLESS_COOKIES.has(names[0]!) && names.every((n) => HARMLESS_COOKIES.has(n) || COOKIE_ATTRIBUTES.has(n.toLowerCase()));

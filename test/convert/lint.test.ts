@@ -37,11 +37,10 @@ function added(before: string[], after: string[]): string[] {
 }
 
 /**
- * Two findings that are not the conversion's doing, left for their owners (test.todo below):
- * Cloudflare's bot cookies (`__cf_bm`, `_cfuvid`) are not credentials in a Cookie / Set-Cookie
- * header but are reported at a HAR `cookies` item, which HAR and Polly write as browsers do; and
- * pydantic-ai's `parsed_body` is read back as re-serialized JSON, so the recorded Content-Length no
- * longer matches once it is a plain body.
+ * Findings that are not new problems: HAR and Polly write each cookie of a Cookie / Set-Cookie
+ * header again as a `cookies` item (as browsers do), so the same session cookie is reported once
+ * per place it is written; and (test.todo below) pydantic-ai's `parsed_body` is read back as
+ * re-serialized JSON, so the recorded Content-Length no longer matches once it is a plain body.
  */
 function known(sample: string, target: string, rule: string): boolean {
   if (rule === 'cookie-header' && (target === 'har' || target === 'polly')) return true;
@@ -75,5 +74,4 @@ test('every sample converted to every target: no lint finding its source did not
   assert.deepEqual(problems, []);
 });
 
-test.todo('scrub/lint: a Cloudflare bot cookie in a HAR `cookies` list is not a credential, as in its Set-Cookie header');
 test.todo('vcrpy reader: pydantic-ai parsed_body read back with the recorded bytes (or Content-Length kept true) so convert needs no exception');

@@ -69,3 +69,16 @@ test('a key inside gzip chunks is reported where it is and left as recorded (exi
   assert.match(result.stderr, /1 secret inside compressed bodies left as recorded/);
   assert.equal(readFileSync(file, 'utf8'), chunked);
 });
+
+test("Cloudflare's bot cookies in a HAR cookies list are no credential, as in their Set-Cookie header; a session cookie is", async () => {
+  const doc = JSON.parse(base64) as { log: { entries: { response: { cookies: unknown[] } }[] } };
+  doc.log.entries[0]!.response.cookies = [
+    { name: '__cf_bm', value: 'Zm9vYmFyYmF6cXV4LmNsb3VkZmxhcmUuYm90', path: '/', httpOnly: true },
+    { name: '_cfuvid', value: 'abcdEFGH1234.5678-1764000000000-0.0.1.1', path: '/' },
+    { name: 'session_id', value: 's3ss10n-v4lue-0nly-f0r-tests', path: '/' },
+  ];
+  const file = write('cookies.har', JSON.stringify(doc, null, 2));
+  const check = await runCli(['scrub', '--check', file]);
+  const rules = check.stdout.trim().split('\n').map((line) => line.split(' ').slice(1, 2).concat(line.split(' ').slice(-1)).join(' '));
+  assert.deepEqual(rules, ['cookie-header log.entries[0].response.cookies[2].session_id', 'openai-key log.entries[0].response.content.text']);
+});
