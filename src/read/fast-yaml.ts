@@ -474,9 +474,11 @@ function blockScalar(bar: number, end: number, indent: number): string {
       if (lineEndAt >= len) bail(); // no final line break
       if (lineEndAt > i) {
         // Only spaces past the indentation: content for PyYAML, sometimes an empty line for `yaml`.
-        let j = i;
-        while (text.charCodeAt(j) === SPACE) j++;
-        if (j === lineEndAt) bail();
+        if (text.charCodeAt(i) === SPACE) {
+          let j = i + 1;
+          while (text.charCodeAt(j) === SPACE) j++;
+          if (j === lineEndAt) bail();
+        }
         lastContent = parts.length;
       }
       parts.push(text.slice(i, lineEndAt));

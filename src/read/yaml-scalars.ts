@@ -71,6 +71,8 @@ export function resolveAgreed(raw: string): unknown {
   if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
     const core = resolvePlain(raw);
     if (core === raw) return PY_NUMERIC.some((re) => re.test(raw)) ? NOT_AGREED : raw;
+    // The common case without another regex: an unsigned decimal integer with no leading zero.
+    if (c >= 49 && c <= 57 && Number.isSafeInteger(core) && String(core) === raw) return core;
     return AGREED_NUMBER.test(raw) ? core : NOT_AGREED;
   }
   // t T f F n N o O y Y ~ < = : the only first letters of the words below.
