@@ -107,7 +107,7 @@ test('pre-commit: cassette-lint from a commit blocks a cut-off stream and a key,
   assert.notEqual(blocked.status, 0, blocked.output);
   assert.equal(commitCount(dir), 1, 'the commit was made');
   assert.match(blocked.output, /^testdata\/x\.yaml:14:9 authorization-header credential left: Bearer sk-p… interactions\[0\]\.request\.headers\.Authorization$/m);
-  assert.match(blocked.output, /^testdata\/cut\.yaml:4:1 stream-unterminated the stream ended after 3 events without \[DONE\] or a finish reason #0$/m);
+  assert.match(blocked.output, /^testdata\/cut\.yaml:29:13 stream-unterminated the stream ended after 3 events without \[DONE\] or a finish reason #0$/m);
   assert.ok(!blocked.output.includes(FAKE_KEY.slice(4)), 'the secret was printed');
 
   writeFiles(dir, { 'testdata/x.yaml': cassette(false), 'testdata/cut.yaml': readFileSync(sample('lint/clean.yaml'), 'utf8') });

@@ -67,7 +67,7 @@ function blocksBoth(dir: string, before: number) {
   const cut = commitAll(dir);
   assert.notEqual(cut.status, 0, cut.output);
   assert.equal(commitCount(dir), before + 1, 'a commit with a cut-off stream was made');
-  assert.match(cut.output, /testdata\/cut\.yaml:4:1 stream-unterminated the stream ended after 3 events without \[DONE\] or a finish reason/);
+  assert.match(cut.output, /testdata\/cut\.yaml:29:13 stream-unterminated the stream ended after 3 events without \[DONE\] or a finish reason/);
   writeFiles(dir, { 'testdata/cut.yaml': readFileSync(sample('lint/clean.yaml'), 'utf8') });
   const fixed = commitAll(dir);
   assert.equal(fixed.status, 0, fixed.output);
