@@ -51,6 +51,9 @@ class Collector {
   }
 }
 
+/** Statuses of a background response that is not done yet (OpenAI Responses `background: true`). */
+const NOT_FINISHED = new Set(['queued', 'in_progress']);
+
 function diagnosticFindings(item: AnalyzedInteraction, out: Collector, locator: Locator): Set<DiagnosticCode> {
   const { interaction, llm } = item;
   const codes = new Set<DiagnosticCode>();
@@ -97,7 +100,7 @@ function responseFindings(item: AnalyzedInteraction, out: Collector, locator: Lo
   if (!llm || status < 200 || status >= 300) return;
   const r = llm.response;
   // Only a finished answer to a POST: GET/DELETE of stored objects and background responses still queued carry none.
-  if (r.usage === null && !r.error && !r.incomplete && r.finishReason !== null && interaction.request.method.toUpperCase() === 'POST' && usageExpected(item)) {
+  if (r.usage === null && !r.error && !r.incomplete && r.finishReason !== null && !NOT_FINISHED.has(r.finishReason) && interaction.request.method.toUpperCase() === 'POST' && usageExpected(item)) {
     out.add('usage-missing', at, `a complete ${llm.provider} response without usage`, 'usage-missing', interaction);
   }
 }
