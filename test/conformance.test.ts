@@ -101,7 +101,7 @@ const KNOWN_ORACLE_MISMATCHES: Record<string, string> = {
   // simonw/llm replays these cassettes with record_mode="none" and vcrpy matches on method and URI
   // only, so request 2 is a hand-kept fixture shared by variants a–d, not what llm sent: variant c
   // streams Kimi K2's `name:index` call id, the stored follow-up still says "0".
-  'simonw-llm/cassettes/test_tools_streaming/test_tools_streaming_variant_c.yaml#0: tool call 0 id: reassembled llm_version:0, re-sent 0':
+  'simonw-llm/cassettes/test_tools_streaming/test_tools_streaming_variant_c.yaml#0: tool call 0 (llm_version) id: answered "llm_version:0", sent back "0"':
     'fixture request, not re-sent by the SDK',
 };
 

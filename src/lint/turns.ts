@@ -1,6 +1,6 @@
 // The multi-turn check: what interaction i's response reassembles to must be the assistant turn
-// the SDK sent back in interaction i+1. The corpus oracle (test/helpers/oracle.ts) turned into a
-// rule, with the same documented SDK rewrites — each a rule about an SDK, never about a file:
+// the SDK sent back in interaction i+1 (the corpus oracle, test/helpers/oracle.ts, uses the same
+// comparison). It knows the documented SDK rewrites — each a rule about an SDK, never a file:
 // - pydantic-ai re-sends reasoning as text `<think>\n…\n</think>` to models without a thinking
 //   field, and splits such blocks out of a response's text: think blocks are reasoning, not text;
 //   what they carry must be the reasoning reassembled (whitespace aside);

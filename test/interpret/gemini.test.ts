@@ -428,7 +428,7 @@ test('code execution and search grounding (plain JSON); the Python SDK re-sends 
   assert.deepEqual(analyzed.interactions.map((i) => i.diagnostics), [[], []]);
   // A re-sent signature the response never gave is a mismatch, however it is encoded.
   const forged = second!.request.messages[1]!.content.map((p) => (p.type === 'reasoning' && p.signature ? { ...p, signature: 'AAAA' } : p));
-  assert.equal(oracleMismatch(first!, forged), 'signatures: 1 re-sent that the response did not give');
+  assert.equal(oracleMismatch(first!, forged), '1 reasoning signature(s) sent back that the answer did not give');
 });
 
 test('streamed function-call arguments (partialArgs, willContinue) assembled in the response and in the re-sent history', async () => {
