@@ -4,7 +4,7 @@
 // OpenAI's (`object`) on the paths they share.
 
 import { asObject, asString, isObject } from '../json-access.ts';
-import { bytes, facts, num, plural, str } from './describe.ts';
+import { bytes, facts, num, plural, str, tokenCount } from './describe.ts';
 import type { Endpoint, EndpointFacts } from './types.ts';
 
 /** `{data: [{type: …}], has_more, first_id, last_id}`: Anthropic's lists have no `object`. */
@@ -26,8 +26,7 @@ const countTokens: Endpoint = {
   summarize({ value, fields }) {
     const count = num(value, 'input_tokens');
     if (count === undefined) return undefined;
-    const model = asString(fields.model) ?? null;
-    return { action: 'count', model, summary: facts(model, `${count} input tokens`), count };
+    return tokenCount(asString(fields.model) ?? null, count);
   },
 };
 

@@ -6,7 +6,7 @@
 import { headerValue } from '../../decode/index.ts';
 import { asArray, asNumber, asObject, isObject } from '../json-access.ts';
 import { usage as makeUsage } from '../parts.ts';
-import { facts, list, num, plural, str, vectorsFacts } from './describe.ts';
+import { facts, list, num, plural, str, vectorsFacts, tokenCount } from './describe.ts';
 import type { Endpoint, EndpointInput } from './types.ts';
 
 function modelId(match: RegExpExecArray): string {
@@ -69,10 +69,9 @@ const countTokens: Endpoint = {
   summarize({ value, match, fields }) {
     const count = num(value, 'inputTokens');
     if (count === undefined) return undefined;
-    const model = modelId(match);
     const input = asObject(fields.input);
     const of = isObject(input.converse) ? 'of a Converse request' : isObject(input.invokeModel) ? 'of an InvokeModel request' : '';
-    return { action: 'count', model, summary: facts(model, `${count} input tokens`, of), count };
+    return tokenCount(modelId(match), count, of);
   },
 };
 

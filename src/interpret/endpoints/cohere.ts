@@ -3,7 +3,7 @@
 
 import { asArray, asNumber, asObject, asString, isObject } from '../json-access.ts';
 import { usage as makeUsage } from '../parts.ts';
-import { facts, list, num, plural, str, vectorsFacts } from './describe.ts';
+import { facts, list, num, plural, str, vectorsFacts, tokenCount } from './describe.ts';
 import type { Endpoint } from './types.ts';
 
 /** `meta.billed_units.input_tokens` (v1 and v2), as usage. */
@@ -62,8 +62,7 @@ const tokenize: Endpoint = {
   summarize({ value, fields }) {
     const tokens = list(value, 'tokens');
     if (!tokens) return undefined;
-    const model = asString(fields.model) ?? null;
-    return { action: 'count', model, summary: facts(model, `${tokens.length} input tokens`), count: tokens.length };
+    return tokenCount(asString(fields.model) ?? null, tokens.length);
   },
 };
 

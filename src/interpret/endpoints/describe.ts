@@ -3,7 +3,7 @@
 import type { DecodedBody } from '../../decode/types.ts';
 import { asArray, asNumber, asString, isObject } from '../json-access.ts';
 import { base64Size } from '../parts.ts';
-import type { EndpointAction } from './types.ts';
+import type { EndpointAction, EndpointFacts } from './types.ts';
 
 export function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
@@ -25,6 +25,11 @@ export function excerpt(text: string, max = 60): string {
 /** Joins the parts that are there with ` · `. */
 export function facts(...parts: (string | false | null | undefined)[]): string {
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
+}
+
+/** A token count (count-tokens, tokenize): `<model> · N input tokens · …`. */
+export function tokenCount(model: string | null, count: number, ...more: (string | false | null | undefined)[]): EndpointFacts {
+  return { action: 'count', model, summary: facts(model, `${count} input tokens`, ...more), count };
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import { asNumber, asObject, asString, isObject } from '../json-access.ts';
 import { base64Size, usage as makeUsage } from '../parts.ts';
-import { bytes, excerpt, facts, list, num, plural, str, vectorsFacts } from './describe.ts';
+import { bytes, excerpt, facts, list, num, plural, str, vectorsFacts, tokenCount } from './describe.ts';
 import type { Endpoint, EndpointFacts } from './types.ts';
 
 /** `…/models/<model>:<verb>`; Vertex puts `publishers/google/` before `models/`. */
@@ -75,8 +75,7 @@ const countTokens: Endpoint = {
     const total = num(value, 'totalTokens');
     if (total === undefined) return undefined;
     const cached = num(value, 'cachedContentTokenCount');
-    const model = modelOf(match);
-    return { action: 'count', model, summary: facts(model, `${total} input tokens`, cached !== undefined && `${cached} cached`), count: total };
+    return tokenCount(modelOf(match), total, cached !== undefined && `${cached} cached`);
   },
 };
 

@@ -7,7 +7,7 @@
 import { asArray, asNumber, asObject, asString, isObject } from '../json-access.ts';
 import { base64Size, usage as makeUsage } from '../parts.ts';
 import type { Usage } from '../types.ts';
-import { bytes, defaultAction, deletedFacts, excerpt, facts, list, num, plural, pngSize, str, vectorsFacts } from './describe.ts';
+import { bytes, defaultAction, deletedFacts, excerpt, facts, list, num, plural, pngSize, str, vectorsFacts, tokenCount } from './describe.ts';
 import type { Endpoint, EndpointFacts, EndpointInput, EndpointKind } from './types.ts';
 
 /** `{prompt_tokens, completion_tokens}` or `{input_tokens, output_tokens}` usage. */
@@ -277,8 +277,7 @@ const inputTokens: Endpoint = {
   summarize({ value, fields }) {
     const count = num(value, 'input_tokens');
     if (count === undefined) return undefined;
-    const model = asString(fields.model) ?? null;
-    return { action: 'count', model, summary: facts(model, `${count} input tokens`), count };
+    return tokenCount(asString(fields.model) ?? null, count);
   },
 };
 
