@@ -161,9 +161,10 @@ renameSync(fresh, dist);
 rmSync(stale, { recursive: true, force: true });
 
 // V8 code caches for bin/cassette.js: typical runs, each writing the cache of the bundles it loaded
-// (the last run's main.cjs cache wins, so show's goes last). Without samples/ only --version runs.
+// (the last run's main.cjs cache wins, so show's goes last; `show --cost` writes the price table's,
+// ~8 ms of every estimate). Without samples/ only --version runs.
 const sample = fileURLToPath(new URL('../samples/openai-chat-json.yaml', import.meta.url));
-const runs = existsSync(sample) ? [['--version'], ['scrub', '--check', sample], ['show', sample]] : [['--version']];
+const runs = existsSync(sample) ? [['--version'], ['scrub', '--check', sample], ['show', '--cost', sample], ['show', sample]] : [['--version']];
 for (const args of runs) {
   const env = { ...process.env, CASSETTE_WRITE_CODE_CACHE: '1', NO_COLOR: '1' };
   const run = spawnSync(process.execPath, [fileURLToPath(new URL('../bin/cassette.js', import.meta.url)), ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
