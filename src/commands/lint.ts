@@ -11,7 +11,7 @@ import { baselineOf, suppress } from '../findings/suppress.ts';
 import type { Io } from '../io.ts';
 import { lintCassette, type LintCheckOptions } from '../lint/check.ts';
 import { LintConfigError, parseLintConfig, parseRuleFlags, rulesForFile, type LintConfigFile, type RuleSetting } from '../lint/config.ts';
-import { Locator } from '../lint/locate.ts';
+import { Locator } from '../findings/locate.ts';
 import { surelyNoCredentials } from '../lint/credential-precheck.ts';
 import type { Cassette } from '../model.ts';
 import { RULES } from '../lint/rules.ts';

@@ -10,7 +10,7 @@ import type { Body, Interaction } from '../model.ts';
 import type { Finding as ScrubFinding } from '../scrub/edit-cst.ts';
 import { isVolatileHeader } from '../diff/noise.ts';
 import { CREDENTIAL_HEADERS } from '../http/credential-headers.ts';
-import type { Locator, Place } from './locate.ts';
+import type { Locator, Place } from '../findings/locate.ts';
 import { ruleInfo } from './rules.ts';
 import { turnProblems } from './turns.ts';
 

@@ -5,7 +5,7 @@
 import { DIAGNOSTIC_CODES } from '../../findings/codes.ts';
 import type { AnalyzedCassette } from '../../interpret/index.ts';
 import { DEFAULT_MAX_BODY_BYTES, lintCassette } from '../../lint/check.ts';
-import { Locator } from '../../lint/locate.ts';
+import { Locator } from '../../findings/locate.ts';
 import type { ReportFinding } from './conversation.ts';
 
 /** `text`: the cassette file's text, for the findings' lines. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Locator } from '../../src/lint/locate.ts';
+import { Locator } from '../../src/findings/locate.ts';
 import type { Interaction } from '../../src/model.ts';
 
 const at = (line: number) => ({ index: 0, line }) as Interaction;

@@ -1,6 +1,7 @@
-// Where in the file a lint finding points: the model keeps each interaction's line, not every
-// field's, so a finding about a header or a length is placed on the first line of its interaction
-// that names it (a text search bounded by the interaction's lines), else on the interaction itself.
+// Where in the file a finding or a diagnostic points: the model keeps each interaction's line, not
+// every field's, so a finding about a header or a length is placed on the first line of its
+// interaction that names it (a text search bounded by the interaction's lines), else on the
+// interaction itself. Shared by lint and by the diagnostics' lines of show/export.
 
 import type { Interaction } from '../model.ts';
 
