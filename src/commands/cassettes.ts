@@ -2,6 +2,7 @@
 // cassette-loop.ts with each file's interpretation. Kept apart from the loop itself so that scrub,
 // which only needs the text, loads no interpret stage.
 
+import { hasDiagnostics, locateDiagnostics } from '../findings/diagnostic-lines.ts';
 import { analyzeCassette, type AnalyzedCassette } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
 import { readCassette } from '../read/read-cassette.ts';
@@ -15,9 +16,15 @@ export interface AnalyzedCassetteFile extends CassetteFile {
   analyzed(): Promise<AnalyzedCassette>;
 }
 
+/** The interpretation, its diagnostics placed on their cassette lines (the text is asked for only when there is one). */
+async function analyze(file: CassetteFile): Promise<AnalyzedCassette> {
+  const analyzed = analyzeCassette(await file.cassette());
+  return hasDiagnostics(analyzed) ? locateDiagnostics(analyzed, (await file.source()).text) : analyzed;
+}
+
 export function withAnalysis(file: CassetteFile): AnalyzedCassetteFile {
   let analyzed: Promise<AnalyzedCassette> | undefined;
-  return { ...file, analyzed: () => (analyzed ??= file.cassette().then(analyzeCassette)) };
+  return { ...file, analyzed: () => (analyzed ??= analyze(file)) };
 }
 
 /** The loop, each file interpreted on request. */

@@ -10,6 +10,7 @@ import type { Body, Interaction } from '../model.ts';
 import type { Finding as ScrubFinding } from '../scrub/edit-cst.ts';
 import { isVolatileHeader } from '../diff/noise.ts';
 import { CREDENTIAL_HEADERS } from '../http/credential-headers.ts';
+import { diagnosticPlace } from '../findings/diagnostic-lines.ts';
 import type { Locator, Place } from '../findings/locate.ts';
 import { ruleInfo } from './rules.ts';
 import { turnProblems } from './turns.ts';
@@ -59,12 +60,7 @@ function diagnosticFindings(item: AnalyzedInteraction, out: Collector, locator: 
   const codes = new Set<DiagnosticCode>();
   for (const d of item.diagnostics) {
     codes.add(d.code);
-    const body = item.responseBody;
-    const place =
-      (d.line ? { line: d.line, col: 1 } : undefined) ??
-      (d.event !== undefined && body.kind === 'sse' ? locator.event(interaction.index, body.events, d.event) : undefined) ??
-      locator.interaction(interaction.index);
-    out.add(d.code, place, d.message, `${d.code}:${stableKey(d.message)}`, interaction);
+    out.add(d.code, diagnosticPlace(item, d, locator), d.message, `${d.code}:${stableKey(d.message)}`, interaction);
   }
   if (!llm) return codes;
   // What the model says where a reducer did not (yet) say it as a diagnostic.

@@ -144,9 +144,9 @@ function endpointLines(endpoint: EndpointSummary, status: number, theme: Theme, 
   return [`${theme.heading(`  ⟶ ${endpoint.kind}`)}  ${summary}`, theme.dim(`  ${facts}`)];
 }
 
-/** What decoding or the dialect could not use, dimmed: `! code  message (line N)`. */
-function diagnosticLines(item: AnalyzedInteraction, theme: Theme): string[] {
-  return item.diagnostics.map((d) => theme.dim(`  ! ${d.code}  ${d.message}${d.line ? ` (line ${d.line})` : ''}`));
+/** What decoding or the dialect could not use, dimmed: `! code  message (line N)`; no line when stable (any edit above moves it). */
+function diagnosticLines(item: AnalyzedInteraction, theme: Theme, stable: boolean): string[] {
+  return item.diagnostics.map((d) => theme.dim(`  ! ${d.code}  ${d.message}${d.line && !stable ? ` (line ${d.line})` : ''}`));
 }
 
 function rawLines(item: AnalyzedInteraction, theme: Theme): string[] {
@@ -190,7 +190,7 @@ export function renderTranscript(analyzed: AnalyzedCassette, options: Transcript
         lines.push(theme.dim('  not a recognised LLM API; decoded response body:'));
         lines.push(...rawBodyLines(item.responseBody).map((l) => `    ${l}`));
       }
-      lines.push(...diagnosticLines(item, theme));
+      lines.push(...diagnosticLines(item, theme, !!options.stable));
     }
     previous = llm;
   }
