@@ -8,7 +8,7 @@ export interface Diagnostic {
   code: DiagnosticCode;
   /** One line, for a person; never contains a credential or a whole body. */
   message: string;
-  /** 1-based line in the cassette, when the stage could tell (filled in by analyze when it knows the event's line). */
+  /** 1-based line in the cassette: its event's, else its interaction's (filled in per file by locateDiagnostics, which has the text). */
   line?: number;
   /** Index of the stream event or frame it is about, when it is about one. */
   event?: number;
