@@ -16,7 +16,10 @@ export interface AnalyzedCassetteFile extends CassetteFile {
   analyzed(): Promise<AnalyzedCassette>;
 }
 
-/** The interpretation, its diagnostics placed on their cassette lines (the text is asked for only when there is one). */
+/**
+ * The interpretation, its diagnostics placed on their cassette lines (the text is asked for only
+ * when there is one). With --scrub the lines are the file's: scrubbing rewrites values in place.
+ */
 async function analyze(file: CassetteFile): Promise<AnalyzedCassette> {
   const analyzed = analyzeCassette(await file.cassette());
   return hasDiagnostics(analyzed) ? locateDiagnostics(analyzed, (await file.source()).text) : analyzed;
