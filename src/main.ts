@@ -48,16 +48,17 @@ Run 'cassette <command> --help' for a command's options.`,
     .option('--json', 'print one JSON object per file (NDJSON); see README for the contract')
     .option('--summary', 'one row per file: interactions, providers, models, tokens, statuses (with --json: NDJSON)')
     .option('--stable', 'leave out what changes on every recording (file name, durations, event counts, ids): for git textconv')
-    .option('--cost', 'also estimate costs from token usage with a price table (genai-prices); provider-reported costs always show')
+    .option('--cost', 'also estimate costs from token usage with a price table (genai-prices; --summary does by default); provider-reported costs always show')
+    .option('--no-cost', 'no estimates, also in --summary')
     .option('--no-color', 'no colors (also NO_COLOR=1; colors are only used on a terminal)')
     .addHelpText(
       'after',
       `
 Examples:
   $ cassette show fixtures/chat.yaml
-  $ cassette show --cost --summary testdata/
+  $ cassette show --cost fixtures/chat.yaml                # estimated cost per call and in the footer
   $ cassette show -i 1 --raw fixtures/chat.yaml
-  $ cassette show --summary testdata/
+  $ cassette show --summary testdata/                       # one row per file, with estimated cost
   $ cassette show --summary --json testdata/ | jq -s 'map(select(.file)) | sort_by(-.outputTokens)'
   $ cassette show --json fixtures/chat.yaml | jq '.interactions[].llm.response.toolCalls'`,
     )
@@ -205,7 +206,8 @@ is in use (GIT_PAGER_IN_USE) or stdout is a terminal; never with NO_COLOR or --n
     .addOption(program.createOption('-f, --format <format>', 'output format').choices(['har', 'json', 'md', 'markdown', 'html']).default('har'))
     .option('-o, --output <path>', 'write to this file, or one file per cassette into this directory (trailing / or existing dir)')
     .option('--scrub', 'apply the default scrub rules to the exported copy (the cassette is not changed)')
-    .option('--cost', 'json, md and html: also estimate costs from token usage with a price table (genai-prices)')
+    .option('--cost', 'json: also estimate costs from token usage with a price table (genai-prices; md and html do by default)')
+    .option('--no-cost', 'md and html: no estimates (provider-reported costs still show)')
     .addHelpText(
       'after',
       `

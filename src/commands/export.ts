@@ -32,7 +32,7 @@ export interface ExportOptions {
   scrub?: boolean;
   /** The CLI version, written into the HAR creator. */
   version: string;
-  /** Estimate costs with the price table (JSON and Markdown); provider-reported costs show anyway. */
+  /** Estimate costs with the price table; unset: for md and html only. Provider-reported costs show anyway. */
   cost?: boolean;
 }
 
@@ -84,7 +84,9 @@ export async function exportCassettes(paths: string[], given: ExportOptions, io:
   const format = given.format === 'markdown' ? EXPORT_FORMAT_ALIASES.markdown : given.format;
   const options = { ...given, format };
   const read = options.scrub ? await scrubbingReader() : readCassette;
-  const prices = options.cost ? await loadPriceTable() : undefined;
+  // Reports (md, html) estimate unless --no-cost; json equals show --json, which estimates on --cost.
+  const estimate = options.cost ?? (options.format === 'md' || options.format === 'html');
+  const prices = estimate ? await loadPriceTable() : undefined;
   const output = options.output === undefined ? undefined : resolve(io.cwd, options.output);
   // `-o DIR/` (or an existing directory): one file per cassette; otherwise everything in one text.
   const outDir = output && (/[\\/]$/.test(options.output!) || (await isDirectory(output))) ? output : undefined;

@@ -21,7 +21,10 @@ export interface ShowOptions {
   summary?: boolean;
   color?: boolean;
   stable?: boolean;
-  /** Estimate costs with the price table (loaded on the first file that needs it; never with --stable). */
+  /**
+   * Estimate costs with the price table (loaded on the first file that needs it; never with
+   * --stable). Unset: only for --summary, a report where the table's load time does not show.
+   */
   cost?: boolean;
 }
 
@@ -49,9 +52,10 @@ export async function show(paths: string[], options: ShowOptions, io: Io): Promi
   const counts = new Map<string, number>();
   let unselectable = 0;
   let prices: PriceTable | undefined;
+  const estimate = (options.cost ?? !!options.summary) && !options.stable;
   const outcome = await forEachCassette(paths, io, async (analyzed) => {
     // An estimate changes when the table does: never under --stable (git textconv).
-    if (options.cost && !options.stable && !prices && needsPriceTable(analyzed)) prices = await loadPriceTable();
+    if (estimate && !prices && needsPriceTable(analyzed)) prices = await loadPriceTable();
     if (only && !summary && !checkSelection(analyzed, only, io)) {
       unselectable++;
       return;

@@ -1,6 +1,7 @@
 // Cost: the provider's own figure when the response carries one, else tokens × a maintained price
 // table (estimated, marked with the table's version), else nothing. The table is loaded only
-// when estimates are asked for (`--cost`): see genai-prices.ts for why.
+// when estimates are shown (reports by default, the transcript and --json with `--cost`): see
+// genai-prices.ts for why.
 
 import { headerValue } from '../decode/index.ts';
 import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';

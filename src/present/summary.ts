@@ -109,7 +109,7 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { head: 'file', numeric: false, shrink: 'left', min: 16, weight: 1.5 },
+  { head: 'file', numeric: false, shrink: 'left', min: 12, weight: 1.5 },
   { head: 'calls', numeric: true, min: 0 },
   { head: 'provider', numeric: false, shrink: 'right', min: 8 },
   { head: 'model', numeric: false, shrink: 'right', min: 10 },

@@ -87,7 +87,7 @@ test('--raw prints each SSE event on its own line', async () => {
 });
 
 test('--summary: one table row per file and counts per dialect', async () => {
-  const { code, stdout } = await runCli(['show', '--summary', sample('openai-chat-json.yaml'), TOOLS]);
+  const { code, stdout } = await runCli(['show', '--summary', '--no-cost', sample('openai-chat-json.yaml'), TOOLS]);
   assert.equal(code, 0);
   assert.match(stdout, /openai-chat-json\.yaml {2,}1 {2}openai-chat {2}gpt-4o-mini-2024-07-\S* {2,}283 {2,}12 {2}200\n/);
   assert.match(stdout, /\n2 files {2,}3 {2,}646 {2,}80\n/);

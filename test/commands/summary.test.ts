@@ -4,6 +4,7 @@ import { main } from '../../src/main.ts';
 import type { Io } from '../../src/io.ts';
 import { runCli } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/paths.ts';
+import { GENAI_PRICES_VERSION } from '../../src/cost/genai-prices.ts';
 
 // Paths as a user types them, relative to the project: the file column's text is exact.
 process.chdir(ROOT);
@@ -24,8 +25,22 @@ test('--summary: compact, numbers right-aligned, long values shortened to 100 co
   const { code, stdout, stderr } = await runCli(['show', '--summary', ...FILES]);
   assert.equal(code, 0);
   assert.equal(stderr, '');
+  // Estimated costs by default in the summary (a report: the price table's load does not show).
   assert.equal(
     stdout,
+    [
+      'file                     calls  provider     model            tok in  tok out  status           cost',
+      '…/openai-chat-json.yaml      1  openai-chat  gpt-4o-mini-20…     283       12  200       ~$0.0000496',
+      '…chat-tools-stream.yaml      2  openai-chat  gpt-4o-mini-20…     363       68  200       ~$0.0000856',
+      '…es/bedrock-errors.yaml      2  bedrock      claude-haiku-4…     618        1  200, 400   ~$0.000685',
+      '3 files                      5                                  1264       81             ~$0.000821',
+      'interactions by dialect: openai-chat 3 · bedrock 2',
+      `~ cost estimated from token usage with genai-prices ${GENAI_PRICES_VERSION}`,
+      '',
+    ].join('\n'),
+  );
+  assert.equal(
+    (await runCli(['show', '--summary', '--no-cost', ...FILES])).stdout,
     [
       'file                             calls  provider     model                 tok in  tok out  status',
       'samples/openai-chat-json.yaml        1  openai-chat  gpt-4o-mini-2024-07…     283       12  200',
@@ -39,7 +54,7 @@ test('--summary: compact, numbers right-aligned, long values shortened to 100 co
 });
 
 test('--summary fits the terminal: 80 and 120 columns', async () => {
-  const narrow = await onTerminal(['show', '--summary', ...FILES], 80);
+  const narrow = await onTerminal(['show', '--summary', '--no-cost', ...FILES], 80);
   assert.equal(narrow.code, 0);
   const rows = narrow.stdout.trimEnd().split('\n');
   assert.deepEqual(rows, [
@@ -51,13 +66,24 @@ test('--summary fits the terminal: 80 and 120 columns', async () => {
     'interactions by dialect: openai-chat 3 · bedrock 2',
   ]);
   for (const row of rows) assert.ok(row.length <= 80, `≤ 80 columns: ${row}`);
-  const wide = await onTerminal(['show', '--summary', ...FILES], 120);
+  const priced = await onTerminal(['show', '--summary', ...FILES], 80);
+  assert.deepEqual(priced.stdout.trimEnd().split('\n').slice(0, 5), [
+    'file          calls  provider  model       tok in  tok out  status          cost',
+    '…t-json.yaml      1  openai-…  gpt-4o-mi…     283       12  200      ~$0.0000496',
+    '…stream.yaml      2  openai-…  gpt-4o-mi…     363       68  200      ~$0.0000856',
+    '…errors.yaml      2  bedrock   claude-ha…     618        1  200, 4…   ~$0.000685',
+    '3 files           5                          1264       81            ~$0.000821',
+  ]);
+  for (const row of priced.stdout.trimEnd().split('\n')) assert.ok(row.length <= 80, `≤ 80 columns: ${row}`);
+  const wide = await onTerminal(['show', '--summary', '--no-cost', ...FILES], 120);
   for (const row of wide.stdout.trimEnd().split('\n')) assert.ok(row.length <= 120, `≤ 120 columns: ${row}`);
+  const widePriced = await onTerminal(['show', '--summary', ...FILES], 120);
+  for (const row of widePriced.stdout.trimEnd().split('\n')) assert.ok(row.length <= 120, `≤ 120 columns: ${row}`);
   assert.ok(wide.stdout.includes('\nsamples/openai-chat-tools-stream.yaml      2  openai-chat'), 'a path that fits is whole');
 });
 
 test('--summary --json: NDJSON, one object per file, then the totals', async () => {
-  const { code, stdout } = await runCli(['show', '--summary', '--json', FILES[0]!, FILES[2]!]);
+  const { code, stdout } = await runCli(['show', '--summary', '--json', '--no-cost', FILES[0]!, FILES[2]!]);
   assert.equal(code, 0);
   assert.deepEqual(
     stdout.trimEnd().split('\n').map((line) => JSON.parse(line)),

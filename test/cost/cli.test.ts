@@ -76,3 +76,24 @@ test('export -f md --cost: a cost column with estimates starred and explained; e
   const endpoints = (await runCli(['export', '-f', 'md', 'samples/ollama-endpoints.yaml'])).stdout;
   assert.ok(endpoints.includes('**embeddings** · ollama create\n\n> all-minilm · 2 inputs · 384 dims · 8 tokens'), endpoints);
 });
+
+test('estimates by default only in reports: --summary, md and html; --no-cost turns them off; never the transcript or JSON unasked', async () => {
+  const both = [TOOLS, 'samples/openai-chat-json.yaml'];
+  const summary = (await runCli(['show', '--summary', ...both])).stdout;
+  assert.match(summary.split('\n')[1]!, / ~\$0\.0000856$/);
+  assert.ok(summary.endsWith(`~ cost estimated from token usage with ${TABLE}\n`), summary);
+  const summaryJson = (await runCli(['show', '--summary', '--json', TOOLS])).stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(Math.round(summaryJson[0].cost.usd * 1e9), 85650);
+  assert.ok(!(await runCli(['show', '--summary', '--no-cost', ...both])).stdout.includes('cost'));
+  assert.ok(!(await runCli(['show', '--summary', '--stable', ...both])).stdout.includes('cost'), '--stable never estimates');
+  // The transcript and --json estimate only with --cost (start-up: the table loads in ~15 ms).
+  assert.ok(!(await runCli(['show', TOOLS])).stdout.includes('cost'));
+  assert.equal(JSON.parse((await runCli(['show', '--json', TOOLS])).stdout).cost, null);
+  assert.equal(JSON.parse((await runCli(['export', '-f', 'json', TOOLS])).stdout).cost, null);
+  const md = (await runCli(['export', '-f', 'md', TOOLS])).stdout;
+  assert.ok(md.includes('| $0.0000519\\* |'), md);
+  assert.ok(!(await runCli(['export', '-f', 'md', '--no-cost', TOOLS])).stdout.includes('\\*'));
+  const html = (await runCli(['export', '-f', 'html', TOOLS])).stdout;
+  assert.ok(html.includes(`<span title="cost, estimated from token usage with ${TABLE}">≈ $0.000052</span>`), 'the html report prices the call');
+  assert.ok(!(await runCli(['export', '-f', 'html', '--no-cost', TOOLS])).stdout.includes('estimated from token usage'));
+});
