@@ -3,6 +3,14 @@
 /** A body as recorded: text, or bytes when the recorder stored it as `!!binary`. */
 export type Body = string | Uint8Array;
 
+/**
+ * Set when the recorder did not store the body's bytes but a structure, and `body` is that
+ * structure serialized again as the recorder's own replay does: pydantic-ai's `parsed_body` is
+ * replayed as Python's json.dumps of it. A Content-Length recorded with it describes bytes that
+ * were never stored (lint does not measure it; convert writes the length of `body`).
+ */
+export type BodyReserialized = 'python-json-dumps';
+
 /** HTTP headers as go-vcr keeps them: name (as recorded) → list of values. */
 export type Headers = Record<string, string[]>;
 
@@ -11,6 +19,8 @@ export interface HttpRequest {
   url: string;
   headers: Headers;
   body: Body;
+  /** See BodyReserialized. */
+  bodyReserialized?: BodyReserialized;
   form?: Record<string, string[]>;
   contentLength?: number;
   host?: string;
@@ -24,6 +34,8 @@ export interface HttpResponse {
   statusText: string;
   headers: Headers;
   body: Body;
+  /** See BodyReserialized. */
+  bodyReserialized?: BodyReserialized;
   durationMs?: number;
   contentLength?: number;
   proto?: string;

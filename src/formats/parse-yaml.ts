@@ -2,6 +2,7 @@
 
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions } from 'yaml';
 import { CassetteError } from '../errors.ts';
+import { isWholeFloatScalar, noteWholeFloat, type WholeFloats } from '../read/whole-floats.ts';
 import type { ParsedDocument } from './types.ts';
 
 /** Psych (Ruby VCR) writes bytes as `!binary` (YAML 1.1's local form of `!!binary`). */
@@ -24,6 +25,26 @@ function interactionLines(contents: unknown, lineCounter: LineCounter): number[]
   });
 }
 
+/**
+ * The whole-valued floats of `node` (whose plain value is `value`), noted in `floats`: the same
+ * walk as toJS over maps (string keys, the last duplicate wins) and sequences.
+ */
+function collectWholeFloats(node: unknown, value: unknown, floats: WholeFloats): void {
+  if (!value || typeof value !== 'object') return;
+  const visit = (child: unknown, key: string | number) => {
+    const item = (value as Record<string | number, unknown>)[key];
+    if (isScalar(child)) {
+      if (typeof child.source === 'string' && isWholeFloatScalar(child.source, item)) noteWholeFloat(floats, value, key);
+      else floats.get(value)?.delete(key);
+    } else collectWholeFloats(child, item, floats);
+  };
+  if (isMap(node) && !Array.isArray(value)) {
+    for (const pair of node.items) if (isScalar(pair.key)) visit(pair.value, String(pair.key.value));
+  } else if (isSeq(node) && Array.isArray(value)) {
+    node.items.forEach((item, i) => visit(item, i));
+  }
+}
+
 /** How cassettes are parsed with `yaml` (the fast reader's tests compare against exactly this). */
 export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { prettyErrors: false, uniqueKeys: false, customTags: (tags) => [...tags, psychBinary] };
 
@@ -37,5 +58,7 @@ export function parseYamlWithPackage(file: string, text: string): ParsedDocument
     throw new CassetteError('invalid-yaml', message, file, pos);
   }
   const value: unknown = doc.toJS({ maxAliasCount: -1 });
-  return { file, syntax: 'yaml', value, interactionLines: interactionLines(doc.contents, lineCounter) };
+  const wholeFloats: WholeFloats = new WeakMap();
+  collectWholeFloats(doc.contents, value, wholeFloats);
+  return { file, syntax: 'yaml', value, interactionLines: interactionLines(doc.contents, lineCounter), wholeFloats };
 }

@@ -42,7 +42,7 @@ export function parseJsonDocument(file: string, text: string): ParsedDocument {
 export function parseTextFast(file: string, text: string): ParsedDocument | undefined {
   if (looksLikeJson(text)) return parseJsonDocument(file, text);
   const fast = readYamlFast(text);
-  return fast && { file, syntax: 'yaml', value: fast.value, interactionLines: fast.interactionLines };
+  return fast && { file, syntax: 'yaml', value: fast.value, interactionLines: fast.interactionLines, wholeFloats: fast.wholeFloats };
 }
 
 export async function parseText(file: string, text: string): Promise<ParsedDocument> {

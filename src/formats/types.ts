@@ -3,6 +3,7 @@
 // has one walker over the sites of any format. `FORMATS` (index.ts) is the one registry.
 
 import type { Cassette, CassetteFormat } from '../model.ts';
+import type { WholeFloats } from '../read/whole-floats.ts';
 
 /** The syntax a document was parsed from; scrub edits YAML through the CST and JSON as text. */
 export type Syntax = 'yaml' | 'json';
@@ -70,6 +71,8 @@ export interface ParsedDocument {
   interactionLines: number[];
   /** The source text of a JSON document, where the reader finds those lines once the format is known. */
   text?: string;
+  /** YAML: where the floats with a whole value are (`1.0`; JSON.parse cannot tell, so none for JSON). */
+  wholeFloats?: WholeFloats;
 }
 
 export interface FormatModule {

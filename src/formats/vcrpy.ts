@@ -1,10 +1,12 @@
 // vcrpy cassettes (pytest-recording, pydantic-ai, simonw/llm, LangChain …): YAML (keys sorted, so
 // `version: 1` comes last) and the JSON serializer (`version` first). request{body, headers, method,
 // uri}, response{body{string}, headers, status{code, message}}; pydantic-ai's `parsed_body` dialect
-// writes a JSON body as a mapping in place of `body`; the older httpx shape has `content`,
-// `http_version`, `status_code`.
+// writes a JSON body as a mapping in place of `body` (read as the text its deserializer replays);
+// the older httpx shape has `content`, `http_version`, `status_code`.
 
-import type { Body, Cassette, HttpRequest, HttpResponse } from '../model.ts';
+import type { Body, BodyReserialized, Cassette, HttpRequest, HttpResponse } from '../model.ts';
+import type { WholeFloats } from '../read/whole-floats.ts';
+import { pythonJsonDumps } from './python-json.ts';
 import type { FormatModule, ParsedDocument, SecretSites } from './types.ts';
 import { firstMap, isPlainMap, type PlainMap } from './shape.ts';
 import { mapOfListsHeaders, readInteractions, scalarText, statusFields, toBody } from './convert.ts';
@@ -60,17 +62,29 @@ export const vcrpyJson: FormatModule = {
   read: (doc) => readVcrpy(doc, 'vcrpy-json'),
 };
 
-/** A body: `body` (text, null, bytes; the response's under `string`), pydantic-ai's `parsed_body`, or httpx's `content`. */
-function vcrpyBody(message: PlainMap, nested: boolean): Body {
-  if ('parsed_body' in message && message.parsed_body !== undefined) {
-    const parsed = message.parsed_body;
-    return typeof parsed === 'string' || parsed instanceof Uint8Array ? toBody(parsed) : JSON.stringify(parsed);
+/** A message's body, and how it was made when it is not the recorded bytes. */
+interface ReadBody {
+  body: Body;
+  bodyReserialized?: BodyReserialized;
+}
+
+/**
+ * A body: `body` (text, null, bytes; the response's under `string`), pydantic-ai's `parsed_body`,
+ * or httpx's `content`. A parsed_body is read as what pydantic-ai's deserializer replays,
+ * `json.dumps(parsed_body)` (its bytes were never stored); like it, a null one is no parsed_body.
+ */
+function vcrpyBody(message: PlainMap, nested: boolean, floats: WholeFloats | undefined): ReadBody {
+  const parsed = message.parsed_body;
+  if (parsed !== undefined && parsed !== null) {
+    // `!!binary` bytes are no JSON (json.dumps would refuse them): kept as the bytes they are.
+    if (parsed instanceof Uint8Array) return { body: parsed };
+    return { body: pythonJsonDumps(parsed, floats), bodyReserialized: 'python-json-dumps' };
   }
   if ('body' in message) {
     const body = message.body;
-    return toBody(nested && isPlainMap(body) ? body.string : body);
+    return { body: toBody(nested && isPlainMap(body) ? body.string : body) };
   }
-  return toBody(message.content);
+  return { body: toBody(message.content) };
 }
 
 function readVcrpy(doc: ParsedDocument, name: 'vcrpy' | 'vcrpy-json'): Cassette {
@@ -80,13 +94,13 @@ function readVcrpy(doc: ParsedDocument, name: 'vcrpy' | 'vcrpy-json'): Cassette 
       method: scalarText(req.method ?? 'GET').toUpperCase(),
       url: scalarText(req.uri ?? req.url),
       headers: mapOfListsHeaders(req.headers),
-      body: vcrpyBody(req, false),
+      ...vcrpyBody(req, false, doc.wholeFloats),
     };
     const status = isPlainMap(res.status) ? res.status : { code: res.status_code ?? res.status, message: res.reason_phrase };
     const response: HttpResponse = {
       ...statusFields(status.code, status.message),
       headers: mapOfListsHeaders(res.headers),
-      body: vcrpyBody(res, true),
+      ...vcrpyBody(res, true, doc.wholeFloats),
     };
     if (typeof res.http_version === 'string') response.proto = res.http_version;
     return { request, response };

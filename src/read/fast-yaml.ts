@@ -12,11 +12,14 @@
 // test/read/fast-yaml.test.ts checks it against `yaml`, fast-yaml-pyyaml.test.ts against PyYAML.
 
 import { doubleQuoted, isSafePlain, NOT_AGREED, resolveAgreed, unfoldLines } from './yaml-scalars.ts';
+import { isWholeFloatScalar, noteWholeFloat, type WholeFloats } from './whole-floats.ts';
 
 export interface FastRead {
   value: Record<string, unknown>;
   /** 1-based line where each item of the top-level `interactions` sequence starts. */
   interactionLines: number[];
+  /** Where floats with a whole value (`1.0`) are: a number alone cannot tell them from ints. */
+  wholeFloats: WholeFloats;
 }
 
 /** Thrown to give up; caught in readYamlFast. */
@@ -30,6 +33,9 @@ let text = '';
 let len = 0;
 let pos = 0;
 let lineNo = 1;
+// Set by parseInline when the scalar it returned was a whole-valued float; its map or sequence notes it.
+let wholeFloat = false;
+let wholeFloats: WholeFloats = new WeakMap();
 
 const SPACE = 32;
 
@@ -62,6 +68,8 @@ export function readYamlFast(source: string): FastRead | undefined {
   len = source.length;
   pos = 0;
   lineNo = 1;
+  wholeFloat = false;
+  wholeFloats = new WeakMap();
   try {
     skipBlank();
     if (text.startsWith('---', pos)) {
@@ -78,7 +86,7 @@ export function readYamlFast(source: string): FastRead | undefined {
       skipBlank();
     }
     if (pos < len) bail();
-    return { value, interactionLines };
+    return { value, interactionLines, wholeFloats };
   } catch (error) {
     if (error === BAIL) return undefined;
     throw error;
@@ -178,6 +186,7 @@ function parseMap(indent: number, first: number, interactionLines?: number[]): R
     if (key === '__proto__' || key === '<<' || Object.hasOwn(map, key)) bail();
     const lines = interactionLines && (key === 'interactions' || key === 'http_interactions') ? interactionLines : undefined;
     map[key] = parseValue(after, end, indent, lines);
+    if (wholeFloat) noteFloat(map, key);
     const ind = nextIndent(indent);
     if (ind < indent) return map;
     keyStart = pos + ind;
@@ -237,9 +246,15 @@ function parseSeq(indent: number, lines?: number[]): unknown[] {
     } else {
       seq.push(parseInline(i, end, indent, true));
     }
+    if (wholeFloat) noteFloat(seq, seq.length - 1);
     const ind = nextIndent(indent);
     if (ind < indent || !isSeqDash(pos + ind)) return seq;
   }
+}
+
+function noteFloat(container: object, key: string | number): void {
+  noteWholeFloat(wholeFloats, container, key);
+  wholeFloat = false;
 }
 
 /** Is the rest of this line `key: …` (a compact map in a sequence item)? */
@@ -281,7 +296,9 @@ function parseInline(i: number, end: number, indent: number, afterIndicator: boo
   if (more !== undefined) return raw + more;
   const value = resolveAgreed(raw);
   if (value === NOT_AGREED || (!afterIndicator && value !== raw)) bail();
-  return value === raw ? detach(raw) : value;
+  if (value === raw) return detach(raw);
+  if (isWholeFloatScalar(raw, value)) wholeFloat = true;
+  return value;
 }
 
 /**

@@ -42,7 +42,7 @@ test('vcrpy YAML: sorted keys, version last, !!binary body and header, status{co
   assert.equal(i.response.statusText, '200 OK');
 });
 
-test('vcrpy: pydantic-ai parsed_body is the JSON text it stands for; a null body is empty', () => {
+test("vcrpy: pydantic-ai parsed_body is the text its deserializer replays (Python's json.dumps); a null body is empty", () => {
   const c = parseCassette('p.yaml', [
     'interactions:',
     '- request:',
@@ -57,15 +57,20 @@ test('vcrpy: pydantic-ai parsed_body is the JSON text it stands for; a null body
     '      - message:',
     '          content: |-',
     '            two',
-    '            lines',
+    '            lines, 18°C',
+    '      temperature: 1.0',
+    '      usage: {}',
     '    status:',
     '      code: 200',
     '      message: OK',
     'version: 1',
     '',
   ].join('\n'));
-  assert.equal(c.interactions[0]!.request.body, '');
-  assert.equal(c.interactions[0]!.response.body, '{"choices":[{"message":{"content":"two\\nlines"}}]}');
+  const { request, response } = c.interactions[0]!;
+  assert.equal(request.body, '');
+  assert.equal(request.bodyReserialized, undefined);
+  assert.equal(response.body, '{"choices": [{"message": {"content": "two\\nlines, 18\\u00b0C"}}], "temperature": 1.0, "usage": {}}');
+  assert.equal(response.bodyReserialized, 'python-json-dumps');
 });
 
 test('vcrpy JSON serializer: version first, and the older httpx shape', () => {
