@@ -55,16 +55,6 @@ export class Locator {
     return { line: start, col: 1 };
   }
 
-  /** True when a line of interaction `index` contains `needle` (case-sensitive). */
-  mentions(index: number, needle: string): boolean {
-    const start = this.interactions[index]?.line;
-    if (start === undefined) return this.text.includes(needle);
-    const lines = this.textLines();
-    const end = Math.min(this.interactions[index + 1]?.line ?? lines.length + 1, lines.length + 1);
-    for (let n = start; n < end; n++) if (lines[n - 1]!.includes(needle)) return true;
-    return false;
-  }
-
   /**
    * Where stream event `event` of interaction `index` is written: each event's first data line is
    * looked for in turn after the previous one, as written (a block scalar) or JSON-escaped (a

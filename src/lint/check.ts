@@ -125,8 +125,10 @@ function lengthFindings(interaction: Interaction, out: Collector, locator: Locat
       else if (lower === 'content-encoding') encoding = (values[0] ?? 'identity').toLowerCase();
     }
     if ((message.contentLength === undefined || message.contentLength <= 0) && lengthHeader === undefined) continue;
-    // pydantic-ai's parsed_body keeps a body as YAML structure: its bytes were not recorded, so no length can be checked.
-    if (locator.mentions(interaction.index, 'parsed_body:')) return;
+    // A body re-serialized from a structure (pydantic-ai's parsed_body): its bytes were not recorded, so
+    // no length can be checked. Nor on the other side: the same serializer rewrites a form body it
+    // scrubs (urlencode), keeping the Content-Length of the bytes sent.
+    if (interaction.request.bodyReserialized || interaction.response.bodyReserialized) return;
     const actual = byteLength(message.body);
     // A body stored decoded under a Content-Encoding header: the recorded lengths are the compressed ones.
     const comparable = encoding === 'identity' || typeof message.body !== 'string';
