@@ -9,7 +9,7 @@
 // digits (Python keeps the exact int), and integer-like keys come first in a JavaScript object
 // (Python keeps the document's order).
 
-import { isWholeFloat, type WholeFloats } from '../read/whole-floats.ts';
+import type { WholeFloats } from '../read/whole-floats.ts';
 
 /** json.dumps(value) as Python writes it; `floats` says which whole numbers were floats. */
 export function pythonJsonDumps(value: unknown, floats?: WholeFloats): string {
@@ -17,23 +17,28 @@ export function pythonJsonDumps(value: unknown, floats?: WholeFloats): string {
 }
 
 function dump(value: unknown, float: boolean, floats: WholeFloats | undefined): string {
+  if (typeof value === 'string') return pythonJsonString(value);
+  if (typeof value === 'number') return float || !Number.isInteger(value) ? pythonFloatRepr(value) : pythonInt(value);
   if (value === null || value === undefined) return 'null';
   if (value === true) return 'true';
   if (value === false) return 'false';
-  if (typeof value === 'number') return float || !Number.isInteger(value) ? pythonFloatRepr(value) : pythonInt(value);
-  if (typeof value === 'string') return pythonJsonString(value);
   // Bytes (`!!binary`) inside a parsed_body: json.dumps refuses them; their UTF-8 text is the nearest JSON.
   if (value instanceof Uint8Array) return pythonJsonString(Buffer.from(value).toString('utf8'));
+  if (typeof value !== 'object') return pythonJsonString(String(value));
+  // Concatenation in a loop: this runs for every node of every parsed_body `show` reads.
+  const keys = floats?.get(value);
+  let out = '';
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[${value.map((item, i) => dump(item, isWholeFloat(floats, value, i), floats)).join(', ')}]`;
+    for (let i = 0; i < value.length; i++) out += (i ? ', ' : '') + dump(value[i], keys?.has(i) ?? false, floats);
+    return `[${out}]`;
   }
-  if (typeof value === 'object') {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return '{}';
-    return `{${entries.map(([key, item]) => `${pythonJsonString(key)}: ${dump(item, isWholeFloat(floats, value, key), floats)}`).join(', ')}}`;
+  let first = true;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    out += `${first ? '' : ', '}${pythonJsonString(key)}: ${dump((value as Record<string, unknown>)[key], keys?.has(key) ?? false, floats)}`;
+    first = false;
   }
-  return pythonJsonString(String(value));
+  return `{${out}}`;
 }
 
 /** str(int): every digit, also past 1e21 where JavaScript switches to an exponent. */

@@ -12,10 +12,6 @@ export function noteWholeFloat(floats: WholeFloats, container: object, key: stri
   else floats.set(container, new Set([key]));
 }
 
-export function isWholeFloat(floats: WholeFloats | undefined, container: object, key: string | number): boolean {
-  return floats?.get(container)?.has(key) ?? false;
-}
-
 /**
  * Is this plain scalar a float to PyYAML (YAML 1.1 needs a dot: `1.0`, `1.0e+16`; `1e3` is a string
  * there) whose value a JavaScript number holds as an integer?
