@@ -7,7 +7,8 @@
 import { CassetteError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import type { Cassette } from '../model.ts';
-import { parseCassetteText } from '../formats/parse.ts';
+import { parseText, parseTextFast, readDocument } from '../formats/parse.ts';
+import type { ParsedDocument } from '../formats/types.ts';
 import { expandPath } from '../read/expand-paths.ts';
 import { readCassetteSource } from '../read/read-cassette.ts';
 import { BATCH_FILES, tuneGcForBatch } from './batch-gc.ts';
@@ -24,6 +25,13 @@ export interface CassetteSource {
 export interface CassetteFile {
   file: string;
   source(): Promise<CassetteSource>;
+  /** The parsed document: JSON.parse or the fast reader, else the `yaml` package. */
+  document(): Promise<ParsedDocument>;
+  /**
+   * The document when JSON.parse or the fast reader reads it, else undefined (also for invalid JSON):
+   * scrub's quick verdict needs no more, and the CST editor reads the rest (and reports errors).
+   */
+  fastDocument(): Promise<ParsedDocument | undefined>;
   cassette(): Promise<Cassette>;
 }
 
@@ -53,10 +61,23 @@ export interface LoopOptions {
 function fileHandle(file: string, read?: (file: string) => Promise<Cassette>): CassetteFile {
   let source: Promise<CassetteSource> | undefined;
   let cassette: Promise<Cassette> | undefined;
+  let document: Promise<ParsedDocument> | undefined;
+  let fast: Promise<ParsedDocument | undefined> | undefined;
   const handle: CassetteFile = {
     file,
     source: () => (source ??= readCassetteSource(file)),
-    cassette: () => (cassette ??= read ? read(file) : handle.source().then(({ text }) => parseCassetteText(file, text))),
+    document: () => (document ??= fast ? fast.then(async (doc) => doc ?? parseText(file, (await handle.source()).text)) : handle.source().then(({ text }) => parseText(file, text))),
+    fastDocument: () =>
+      (fast ??= document
+        ? document.then((doc) => (doc.fastRead ? doc : undefined), () => undefined)
+        : handle.source().then(({ text }) => {
+            try {
+              return parseTextFast(file, text);
+            } catch {
+              return undefined;
+            }
+          })),
+    cassette: () => (cassette ??= read ? read(file) : handle.document().then(readDocument)),
   };
   return handle;
 }

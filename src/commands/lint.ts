@@ -12,8 +12,8 @@ import type { Io } from '../io.ts';
 import { lintCassette, type LintCheckOptions } from '../lint/check.ts';
 import { LintConfigError, parseLintConfig, parseRuleFlags, rulesForFile, type LintConfigFile, type RuleSetting } from '../lint/config.ts';
 import { Locator } from '../findings/locate.ts';
-import { surelyNoCredentials } from '../lint/credential-precheck.ts';
-import type { Cassette } from '../model.ts';
+import type { ParsedDocument } from '../formats/types.ts';
+import { isSurelyClean } from '../scrub/fast-check.ts';
 import { RULES } from '../lint/rules.ts';
 import { plural } from '../present/format.ts';
 import { themeFor } from '../present/theme.ts';
@@ -70,9 +70,9 @@ export function listRules(): string {
   return `${'rule'.padEnd(26)} ${'default'.padEnd(8)} meaning\n${rows.join('')}`;
 }
 
-/** scrub's scan of the text, the CST editor only for a file that may hold something (lint has the cassette read already: the quick verdict uses it). */
-async function credentialScan(text: string, cassette: Cassette, c: Compiled, file: string): Promise<ScrubFinding[]> {
-  if (surelyNoCredentials(text, cassette, c)) return [];
+/** scrub --check's scan of the text: its quick verdict on the document lint has read already, the CST editor only for a file that may hold something. */
+async function credentialScan(text: string, doc: ParsedDocument, c: Compiled, file: string): Promise<ScrubFinding[]> {
+  if (isSurelyClean(text, c, doc)) return [];
   const { editCassetteText } = await import('../scrub/index.ts');
   return editCassetteText(text, c, file).findings;
 }
@@ -117,7 +117,7 @@ export async function lint(paths: string[], options: LintOptions, io: Io, versio
       const rules = rulesForFile(config, flags, rel, maxBody);
       const check: LintCheckOptions = { maxBodyBytes: rules.maxBodyBytes };
       const locator = new Locator(text, analyzed.cassette.interactions);
-      const scrubFindings = await credentialScan(text, analyzed.cassette, compiled, handle.file);
+      const scrubFindings = await credentialScan(text, await handle.document(), compiled, handle.file);
       const findings: Finding[] = [];
       for (const f of lintCassette(analyzed, locator, scrubFindings, check)) {
         const setting = rules.setting(f.rule);

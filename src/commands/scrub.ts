@@ -1,7 +1,8 @@
 // `cassette scrub`: find the config, then through the one per-file loop scrub each file's text and
-// report (--check, --dry-run, --json, --format) or write it back atomically. Loads no interpret
-// stage, and the `yaml` package only for a file that is not surely clean (the CST editor) or a
-// `.cassette.yaml`.
+// report (--check, --dry-run, --json, --format) or write it back atomically. Each file's document
+// (JSON.parse or the fast YAML reader) gets the quick verdict of src/scrub/fast-check.ts first, for
+// every format; loads no interpret stage, and the `yaml` package only for a file that is not surely
+// clean (the CST editor) or a `.cassette.yaml`.
 
 import { CassetteError } from '../errors.ts';
 import { compareFindings, type Finding } from '../findings/finding.ts';
@@ -13,6 +14,7 @@ import { RULES } from '../lint/rules.ts';
 import { plural } from '../present/format.ts';
 import { themeFor } from '../present/theme.ts';
 import { ScrubConfigError, parseScrubConfig, scrubOptions, type ScrubOptions } from '../scrub/config.ts';
+import type { ParsedDocument } from '../formats/types.ts';
 import type { Finding as ScrubFinding } from '../scrub/edit-cst.ts';
 import { isSurelyClean } from '../scrub/fast-check.ts';
 import { colorDiff, maskText } from '../present/scrub-report.ts';
@@ -41,8 +43,8 @@ export interface ScrubCommandOptions {
 }
 
 /** Most files are clean: only the others load `yaml` and get the CST editor (positions, edits). */
-async function scrubFile(text: string, c: Compiled, file: string): Promise<{ text: string; findings: ScrubFinding[] }> {
-  if (isSurelyClean(text, c)) return { text, findings: [] };
+async function scrubFile(text: string, doc: ParsedDocument | undefined, c: Compiled, file: string): Promise<{ text: string; findings: ScrubFinding[] }> {
+  if (doc && isSurelyClean(text, c, doc)) return { text, findings: [] };
   // Through index.ts, the one lazy entry into the scrub stage, so that the bundle keeps the rules
   // and the fast check in one chunk (each extra chunk costs start-up time).
   const { editCassetteText } = await import('../scrub/index.ts');
@@ -89,7 +91,7 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
     async (handle) => {
       const file = handle.file;
       const { text, gzip } = await handle.source();
-      const result = await scrubFile(text, compiled, file);
+      const result = await scrubFile(text, await handle.fastDocument(), compiled, file);
       const raw = result.findings;
       if (raw.length > 0 && write) await writeFileAtomic(file, gzip ? (await import('node:zlib')).gzipSync(result.text) : result.text);
       if (raw.length > 0 && flags.dryRun && format !== 'json') {

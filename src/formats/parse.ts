@@ -29,7 +29,7 @@ export function parseJsonDocument(file: string, text: string): ParsedDocument {
   try {
     const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     // JSON.parse gives no positions: readDocument finds the interactions' lines in `text` once it knows the format.
-    return { file, syntax: 'json', value, interactionLines: [], text };
+    return { file, syntax: 'json', value, interactionLines: [], text, fastRead: true };
   } catch (error) {
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message);
@@ -42,7 +42,7 @@ export function parseJsonDocument(file: string, text: string): ParsedDocument {
 export function parseTextFast(file: string, text: string): ParsedDocument | undefined {
   if (looksLikeJson(text)) return parseJsonDocument(file, text);
   const fast = readYamlFast(text);
-  return fast && { file, syntax: 'yaml', value: fast.value, interactionLines: fast.interactionLines, wholeFloats: fast.wholeFloats };
+  return fast && { file, syntax: 'yaml', value: fast.value, interactionLines: fast.interactionLines, wholeFloats: fast.wholeFloats, fastRead: true };
 }
 
 export async function parseText(file: string, text: string): Promise<ParsedDocument> {

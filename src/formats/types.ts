@@ -73,6 +73,11 @@ export interface ParsedDocument {
   text?: string;
   /** YAML: where the floats with a whole value are (`1.0`; JSON.parse cannot tell, so none for JSON). */
   wholeFloats?: WholeFloats;
+  /**
+   * Read by JSON.parse or the fast YAML reader (not the `yaml` package): every value is what the CST
+   * editor reads there, so scrub's quick verdict (src/scrub/fast-check.ts) may trust it.
+   */
+  fastRead?: true;
 }
 
 export interface FormatModule {

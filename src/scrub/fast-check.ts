@@ -1,12 +1,21 @@
-// The common case first: most cassettes are clean. This walks the plain value of the fast YAML
-// reader with the same rules, in the same places, as edit-cst.ts, and answers only "surely clean"
-// or "maybe not". "Maybe not" (a hit, a value whose YAML source it cannot see, or a file the fast
-// reader gives up on, such as invalid YAML) sends the file to the CST editor, which finds, locates
-// and edits — so findings, positions and errors always come from one place. Loads no `yaml`.
-// test/scrub/fast-check.test.ts checks the verdict against the CST path on every corpus file.
+// The common case first: most cassettes are clean. The one "surely clean" verdict of scrub --check,
+// scrub and lint, for every format: it walks the plain value of the parsed document (JSON.parse, or
+// the fast YAML reader) at the format's secret `sites`, exactly as edit-cst.ts walks the CST, with
+// the same rules, and answers only "surely clean" or "maybe not". "Maybe not" (a hit, a value
+// whose source it cannot see, a document only the `yaml` package reads, invalid text, no format,
+// HAR's name/value lists) sends the file to the CST editor, which detects, finds, locates and
+// edits — so findings, positions and errors always come from one place. Loads no `yaml`.
+// test/scrub/fast-check.test.ts checks the verdict against the CST path on every corpus file,
+// every sample and planted secrets in every format; test/lint/credentials.test.ts that lint agrees.
+//
+// It works on the document, not on the read Cassette: the model drops what the CST editor scans
+// (a `url` or `body` key anywhere, the source text of numbers and `~`, duplicate JSON keys).
 
-import { goVcr } from '../formats/go-vcr.ts';
-import { readYamlFast } from '../read/fast-yaml.ts';
+import { decodeContentEncodings, hasGzipMagic, parseContentEncoding } from '../decode/content-encoding.ts';
+import { detectFormat } from '../formats/index.ts';
+import { pollyChunks } from '../formats/har.ts';
+import { parseTextFast } from '../formats/parse.ts';
+import type { MessageSites, ParsedDocument, SecretSites, SitePath } from '../formats/types.ts';
 import { resolvePlain } from '../read/yaml-scalars.ts';
 import { headerRule, isDone, scanCredentialHeader, scanValue, type Compiled, type ValueKind } from './scan.ts';
 
@@ -17,6 +26,7 @@ function maybe(): never {
 }
 
 type YamlMap = Record<string, unknown>;
+type Path = Array<string | number>;
 
 const isMap = (value: unknown): value is YamlMap =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
@@ -28,27 +38,99 @@ const isMap = (value: unknown): value is YamlMap =>
  * every one of them is among these line ends (and more: keys, strings — harmless extra checks).
  */
 const LINE_END_TOKEN = /[:-] +([-+.~0-9A-Za-z]+)$/gm;
+/** The same for JSON: every number, `true`, `false` and `null` follows `:`, `,` or `[` (matches inside strings are extra checks). */
+const JSON_TOKEN = /[:,[]\s*(-?[0-9][-+.0-9eE]*|true|false|null)/g;
 
 /**
  * Non-string scalars as the CST editor sees them: digits, signs and a few words hold no key pattern,
  * `?`, `#` or `=`, so only custom patterns and host names could match; check every candidate source.
  */
-function nonStringsClean(text: string, c: Compiled): boolean {
-  const customPatterns = c.options.replace.length > 0 && !c.options.disable.includes('custom-pattern');
-  if (!customPatterns && c.hosts.length === 0) return true;
-  for (const match of text.matchAll(LINE_END_TOKEN)) {
+function nonStringsClean(text: string, json: boolean, c: Compiled): boolean {
+  if (!customPatterns(c) && c.hosts.length === 0) return true;
+  for (const match of text.matchAll(json ? JSON_TOKEN : LINE_END_TOKEN)) {
     const source = match[1]!;
-    if (typeof resolvePlain(source) !== 'string' && scanValue(source, 'text', c).hits.length > 0) return false;
+    if ((json || typeof resolvePlain(source) !== 'string') && scanValue(source, 'text', c).hits.length > 0) return false;
   }
   return true;
 }
 
-/** The walker for one run's options. */
+const customPatterns = (c: Compiled) => c.options.replace.length > 0 && !c.options.disable.includes('custom-pattern');
+
+/**
+ * JSON.parse keeps the last of duplicate keys; the CST editor scans every one. Every key of a JSON
+ * text is a string token followed by `:` (strings hold no unescaped `"`), so more keys in the text
+ * than in the value means a duplicate: the CST editor decides.
+ */
+const JSON_STRING = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
+function jsonKeysInText(text: string): number {
+  let n = 0;
+  for (const match of text.matchAll(JSON_STRING)) if (match[1] !== undefined) n++;
+  return n;
+}
+function keysInValue(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + keysInValue(v), 0);
+  if (!isMap(value)) return 0;
+  let n = 0;
+  for (const k in value) n += 1 + keysInValue(value[k]);
+  return n;
+}
+
+const samePath = (a: readonly (string | number)[], b: SitePath) => a.length === b.length && b.every((p, i) => p === '*' || p === a[i]);
+
+type SiteKind = 'frame' | 'url' | 'headers-map' | 'headers-list' | 'form' | 'cookies' | 'query' | 'base64-body';
+
+/** siteOf in edit-cst.ts, over the plain value (`parent` holds the value, for HAR's `encoding` sibling). */
+function siteOf(rel: Path, sites: SecretSites, parent?: YamlMap): SiteKind | undefined {
+  for (const m of [sites.request, sites.response] as MessageSites[]) {
+    if (samePath(rel, m.root)) return 'frame';
+    if (m.url && samePath(rel, m.url)) return 'url';
+    for (const h of m.headers) if (samePath(rel, h.path)) return h.shape === 'map-of-lists' ? 'headers-map' : 'headers-list';
+    if (m.form && samePath(rel, m.form)) return 'form';
+    if (m.cookies && samePath(rel, m.cookies)) return 'cookies';
+    if (m.query && samePath(rel, m.query)) return 'query';
+    for (const b of m.bodies) {
+      if (!samePath(rel, b.path)) continue;
+      if (b.encoding === 'base64' || (b.base64When && parent?.[b.base64When.key] === b.base64When.equals)) return 'base64-body';
+    }
+  }
+  return undefined;
+}
+
+/** A request or response: what its headers say about its body. */
+interface Frame {
+  /** Any Content-Type value is form-encoded (the form-body scan finds all the text scan finds, and more). */
+  form: boolean;
+  /** Every Content-Encoding value written: the CST editor decodes by the first, so each is tried. */
+  encodings: string[];
+}
+
+/** The header's values under any spelling of its name. */
+function headerValues(map: unknown, name: string): unknown[] {
+  if (!isMap(map)) return [];
+  const out: unknown[] = [];
+  for (const k in map) {
+    if (k.toLowerCase() !== name) continue;
+    const v = map[k];
+    if (Array.isArray(v)) out.push(...v);
+    else out.push(v);
+  }
+  return out;
+}
+
 class Walker {
   private readonly formParamsOn: boolean;
+  private readonly noHosts: Compiled;
+  /** Below this path length no site can be: the path is no longer kept. */
+  private readonly siteDepth: number;
 
-  constructor(private readonly c: Compiled) {
+  constructor(
+    private readonly c: Compiled,
+    private readonly sites: SecretSites,
+  ) {
     this.formParamsOn = !c.options.disable.includes('credential-query');
+    this.noHosts = { ...c, hosts: [] };
+    const depths = [sites.request, sites.response].flatMap((m) => [m.root, m.url, m.form, m.cookies, m.query, ...m.headers.map((h) => h.path), ...m.bodies.map((b) => b.path)]);
+    this.siteDepth = sites.interactions.length + 2 + Math.max(...depths.map((p) => p?.length ?? 0));
   }
 
   /** Strings are scanned here; numbers, booleans and null in nonStringsClean. */
@@ -88,63 +170,106 @@ class Walker {
     }
   }
 
-  /** `!!binary` bodies: the bytes as Latin-1 text, without host mapping (as scrubBinary does). */
-  private binary(bytes: Uint8Array): void {
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) maybe(); // gzip: the CST editor decompresses and scans
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    if (scanValue(text, 'text', { ...this.c, hosts: [] }).hits.length > 0) maybe();
-  }
-
   /**
-   * Is a request/response body form-encoded? edit-cst.ts reads the first scalar of its Content-Type
-   * header; an empty list item is no scalar there but null here, so any form type in the list counts
-   * (the form-body scan finds everything the text scan finds, and more).
+   * A body held as bytes: scrubBinary scans them as Latin-1, decoded by the first Content-Encoding
+   * value (or gzip's magic) when that decodes, else as they are, without host mapping. Both the bytes
+   * and every decoding they may get are scanned here, so whichever the CST editor picks is clean.
    */
-  private isForm(map: YamlMap): boolean {
-    const headers = map.headers;
-    if (!isMap(headers)) return false;
-    const name = Object.keys(headers).find((k) => k.toLowerCase() === 'content-type');
-    if (name === undefined) return false;
-    return this.scalars(headers[name]).some((v) => v instanceof Uint8Array || (typeof v === 'string' && v.toLowerCase().includes('x-www-form-urlencoded')));
+  private binary(bytes: Uint8Array, frame: Frame | undefined): void {
+    const clean = (b: Uint8Array) => scanValue(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1'), 'text', this.noHosts).hits.length === 0;
+    if (!clean(bytes)) maybe();
+    const tried = new Set<string>();
+    for (const encoding of [...(frame?.encodings ?? []), ...(hasGzipMagic(bytes) ? ['gzip'] : [])]) {
+      const codings = parseContentEncoding(encoding);
+      if (codings.length === 0 || tried.has(codings.join())) continue;
+      tried.add(codings.join());
+      const decoded = decodeContentEncodings(bytes, codings);
+      if (decoded.kind === 'decoded' && !clean(decoded.bytes)) maybe();
+    }
   }
 
-  /** Mirrors Editor.walk: `key` is the last path element, `inCassette` whether path[0] is `interactions`. */
-  walk(value: unknown, key: string | number | undefined, inCassette: boolean, form: boolean | undefined): void {
+  /** A base64 scalar at a base64 site (Ruby VCR `base64_string`, HAR `encoding: base64`). */
+  private base64(value: unknown, frame: Frame | undefined): void {
+    if (value instanceof Uint8Array) return this.binary(value, frame);
+    if (value === null) return; // empty, or `~` (no base64 characters): no bytes
+    if (typeof value !== 'string') maybe(); // a number's source decoded as base64: the CST editor decides
+    if (pollyChunks(value)) maybe(); // reported, never rewritten: the CST editor decides
+    this.binary(new Uint8Array(Buffer.from(value.replace(/\s+/g, ''), 'base64')), frame);
+  }
+
+  private frame(map: YamlMap): Frame {
+    const type = headerValues(map.headers, 'content-type');
+    const form = type.some((v) => v instanceof Uint8Array || typeof v !== 'string' || v.toLowerCase().includes('x-www-form-urlencoded'));
+    const encodings = headerValues(map.headers, 'content-encoding').map((v) => (typeof v === 'string' ? v.toLowerCase().trim() : ''));
+    // A non-string value (a number) is read from its source by the CST editor: no coding it knows.
+    return { form: form && type.length > 0, encodings };
+  }
+
+  /** Mirrors Editor.walk: `path` while a site may still be below, `frame` inside a request or response. */
+  walk(value: unknown, key: string | number | undefined, path: Path | undefined, frame: Frame | undefined): void {
+    const rel = path && this.relative(path);
+    const site = rel && siteOf(rel, this.sites);
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) this.walk(value[i], i, inCassette, form);
+      for (let i = 0; i < value.length; i++) this.walk(value[i], i, this.child(path, i), frame);
       return;
     }
     if (!isMap(value)) {
-      const kind = key === 'url' ? 'url' : key === 'body' && form ? 'form-body' : 'text';
+      const kind = site === 'url' || key === 'url' ? 'url' : key === 'body' && frame?.form ? 'form-body' : 'text';
       this.scalar(value, kind);
       return;
     }
-    // `form` is undefined outside a request/response (no frame), else whether its body is a form.
-    const own = inCassette && (key === 'request' || key === 'response') ? this.isForm(value) : form;
-    const framed = own !== undefined;
-    for (const [k, v] of Object.entries(value)) {
-      if (inCassette && framed && (k === 'headers' || k === 'trailer') && isMap(v)) this.headers(v);
-      else if (inCassette && framed && k === 'form' && isMap(v)) this.form(v);
-      else if (k === 'body' && v instanceof Uint8Array) {
-        if (isMap(value.headers) && Object.keys(value.headers).some((h) => h.toLowerCase() === 'content-encoding')) maybe(); // compressed: the CST editor decodes it
-        this.binary(v);
-      }
-      else this.walk(v, k, inCassette || (key === undefined && k === 'interactions'), own);
+    const own = site === 'frame' ? this.frame(value) : frame;
+    for (const k in value) {
+      const v = value[k];
+      const inner = rel && own ? siteOf([...rel, k], this.sites, value) : undefined;
+      if (inner === 'headers-list' || inner === 'cookies' || inner === 'query') maybe(); // HAR's lists: the CST editor
+      else if (inner === 'headers-map' && isMap(v)) this.headers(v);
+      else if (inner === 'form' && isMap(v)) this.form(v);
+      else if (inner === 'base64-body' && !Array.isArray(v) && !isMap(v)) this.base64(v, own);
+      else if (v instanceof Uint8Array && (k === 'body' || k === 'string')) this.binary(v, own);
+      else this.walk(v, k, this.child(path, k), own);
     }
+  }
+
+  private child(path: Path | undefined, key: string | number): Path | undefined {
+    return path && path.length < this.siteDepth ? [...path, key] : undefined;
+  }
+
+  /** The path inside one interaction, or undefined outside the interaction list. */
+  private relative(path: Path): Path | undefined {
+    const list = this.sites.interactions;
+    if (path.length <= list.length || typeof path[list.length] !== 'number') return undefined;
+    for (let i = 0; i < list.length; i++) if (list[i] !== path[i]) return undefined;
+    return path.slice(list.length + 1);
   }
 }
 
+/** The syntax edit-cst.ts picks for the text. */
+const cstSyntax = (text: string) => (/^\s*[[{]/.test(text) ? 'json' : 'yaml');
+
 /**
  * True only when the CST editor would surely find nothing in `text` with these options (and the
- * text is valid YAML); false means "ask the CST editor", not "dirty".
+ * text parses and is a cassette); false means "ask the CST editor", not "dirty". `doc` is the text's
+ * parsed document when the caller has it (the per-file loop); it must be `fastRead`.
  */
-export function isSurelyClean(text: string, c: Compiled): boolean {
-  const read = readYamlFast(text);
-  // Only go-vcr is walked here (its sites are the ones below); any other format, or a document no
-  // format accepts, goes to the CST editor, which detects it and fails closed.
-  if (!read || !goVcr.detect(read.value) || !nonStringsClean(text, c)) return false;
+export function isSurelyClean(text: string, c: Compiled, doc?: ParsedDocument): boolean {
+  if (!doc) {
+    try {
+      doc = parseTextFast('', text);
+    } catch {
+      return false; // invalid JSON: the CST editor reports it
+    }
+  }
+  // Only values read exactly as the CST editor reads them (JSON.parse, the fast reader), with the
+  // syntax the CST editor picks; a byte order mark is left to it.
+  if (!doc?.fastRead || doc.syntax !== cstSyntax(text) || text.charCodeAt(0) === 0xfeff) return false;
+  const format = detectFormat(doc.value, doc.syntax);
+  if (!format || format.name === 'har') return false; // no format: the CST editor fails closed
+  const json = doc.syntax === 'json';
+  if (!nonStringsClean(text, json, c)) return false;
+  if (json && jsonKeysInText(text) !== keysInValue(doc.value)) return false;
   try {
-    new Walker(c).walk(read.value, undefined, false, undefined);
+    new Walker(c, format.sites).walk(doc.value, undefined, [], undefined);
     return true;
   } catch (error) {
     if (error === MAYBE) return false;
