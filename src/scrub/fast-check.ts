@@ -138,8 +138,21 @@ class Walker {
     if (typeof value === 'string') {
       if (scanValue(value, kind, this.c).hits.length > 0) maybe();
     } else if (value instanceof Uint8Array) {
-      maybe(); // a `!!binary` value outside a body is scanned as its base64 text there
+      this.base64Text(value);
     }
+  }
+
+  /**
+   * A `!!binary` value outside a body (Bedrock's SDK writes some headers so) is scanned as its
+   * base64 text there, cut into lines as written. Every line is a piece of the unbroken base64, so
+   * without any key's literal in that, no key pattern can match; a host or a custom pattern could
+   * match a line on its own, so then the CST editor decides.
+   */
+  private base64Text(bytes: Uint8Array): void {
+    const base64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+    if (customPatterns(this.c) || this.c.anyKey.test(base64)) maybe();
+    const lower = base64.toLowerCase();
+    if (this.c.hosts.some((h) => lower.includes(h.from.toLowerCase()))) maybe();
   }
 
   /** The scalars of a header or form value, as valueScalars() in cst-tree.ts sees them. */
