@@ -335,6 +335,12 @@ try {
     const label = `python CSafeLoader (${files.length} files, ${megabytes.toFixed(1)} MB)`;
     const r = paired(python, cli('show', '--json', ...dirs), QUICK ? 3 : 11);
     row('corpus', `show --json ${name}`, `${label}: ${ms(r.base)}`, ms(r.subject), `${r.ratio.toFixed(2)}×`, '≤ 1.0×', r.ratio <= 1.0);
+    // scrub --check of the same files: the quick verdict (src/scrub/fast-check.ts) for every format.
+    if (!has('scrub')) row('corpus', `scrub --check ${name}`, '', '', 'n/a (command not built yet)', '≤ 1.0×');
+    else {
+      const s = paired(python, cli('scrub', '--check', ...dirs), QUICK ? 3 : 11);
+      row('corpus', `scrub --check ${name}`, `${label}: ${ms(s.base)}`, ms(s.subject), `${s.ratio.toFixed(2)}×`, '≤ 1.0×', s.ratio <= 1.0);
+    }
   }
 
   // 7. lint over the whole corpus (every folder, every format) against show --json over the same
