@@ -76,15 +76,21 @@ export const har: FormatModule = {
       url: ['request', 'url'],
       headers: [{ path: ['request', 'headers'], shape: 'name-value-list' }],
       query: ['request', 'queryString'],
+      params: ['request', 'postData', 'params'],
       cookies: ['request', 'cookies'],
-      bodies: [{ path: ['request', 'postData', 'text'], encoding: 'text' }],
+      // Base64 by cassette's own HAR writer's `_encoding`, or by `encoding` as in a response (postDataBody).
+      bodies: [
+        { path: ['request', 'postData', 'text'], encoding: 'text', base64When: { key: '_encoding', equals: 'base64' }, mediaType: 'mimeType' },
+        { path: ['request', 'postData', 'text'], encoding: 'text', base64When: { key: 'encoding', equals: 'base64' }, mediaType: 'mimeType' },
+      ],
       contentLength: [['request', 'bodySize']],
     },
     response: {
       root: ['response'],
+      url: ['response', 'redirectURL'],
       headers: [{ path: ['response', 'headers'], shape: 'name-value-list' }],
       cookies: ['response', 'cookies'],
-      bodies: [{ path: ['response', 'content', 'text'], encoding: 'text', base64When: { key: 'encoding', equals: 'base64' } }],
+      bodies: [{ path: ['response', 'content', 'text'], encoding: 'text', base64When: { key: 'encoding', equals: 'base64' }, mediaType: 'mimeType' }],
       contentLength: [['response', 'bodySize'], ['response', 'content', 'size']],
     },
   },

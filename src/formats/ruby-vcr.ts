@@ -23,6 +23,8 @@ export const rubyVcr: FormatModule = {
       bodies: [
         { path: ['request', 'body', 'string'], encoding: 'text' },
         { path: ['request', 'body', 'base64_string'], encoding: 'base64' },
+        // Old VCR: the body text itself under `body` (rubyBody).
+        { path: ['request', 'body'], encoding: 'text' },
       ],
     },
     response: {
@@ -31,6 +33,8 @@ export const rubyVcr: FormatModule = {
       bodies: [
         { path: ['response', 'body', 'string'], encoding: 'text' },
         { path: ['response', 'body', 'base64_string'], encoding: 'base64' },
+        // Old VCR: the body text itself under `body` (rubyBody).
+        { path: ['response', 'body'], encoding: 'text' },
       ],
     },
   },

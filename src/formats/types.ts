@@ -33,6 +33,8 @@ export interface BodySite {
   encoding: 'text' | 'base64' | 'structure';
   /** The scalar is base64 only when this sibling (same parent map) has this value (HAR `encoding: base64`). */
   base64When?: { key: string; equals: string };
+  /** A sibling (same parent map) naming the body's media type (HAR `mimeType`): form-encoded there counts as the Content-Type does. */
+  mediaType?: string;
 }
 
 /** The secret sites of a request or of a response, relative to the interaction. */
@@ -42,7 +44,10 @@ export interface MessageSites {
   url?: SitePath;
   headers: { path: SitePath; shape: HeaderShape }[];
   bodies: BodySite[];
-  /** go-vcr's parsed form fields: a map of lists, credential query parameter names redacted. */
+  /**
+   * go-vcr's parsed form fields: a map of lists, credential query parameter names redacted. (A
+   * form-encoded body at any body site gets the same rule, by the message's Content-Type.)
+   */
   form?: SitePath;
   /** A recorded body length to keep true when a body changes size (go-vcr `content_length`, HAR `bodySize`). */
   contentLength?: SitePath[];
@@ -52,6 +57,8 @@ export interface MessageSites {
   host?: SitePath;
   /** Query parameters as `{name, value}` (HAR `queryString`). */
   query?: SitePath;
+  /** Form parameters as `{name, value}` (HAR `postData.params`): credential parameter names redacted, as in a query. */
+  params?: SitePath;
 }
 
 export interface SecretSites {

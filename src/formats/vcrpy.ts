@@ -28,6 +28,8 @@ const sites: SecretSites = {
     headers: [{ path: ['response', 'headers'], shape: 'map-of-lists' }],
     bodies: [
       { path: ['response', 'body', 'string'], encoding: 'text' },
+      // The older shape: the body text itself under `body` (read by vcrpyBody too).
+      { path: ['response', 'body'], encoding: 'text' },
       { path: ['response', 'parsed_body'], encoding: 'structure' },
       { path: ['response', 'content'], encoding: 'text' },
     ],

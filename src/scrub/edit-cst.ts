@@ -8,6 +8,7 @@ import { decodeContentEncodings, hasGzipMagic, parseContentEncoding } from '../d
 import { describeDocument, detectFormat } from '../formats/index.ts';
 import { pollyChunks } from '../formats/har.ts';
 import type { MessageSites, SecretSites, SitePath, Syntax } from '../formats/types.ts';
+import { headerSites, isFormEncoded, mediaTypeSites, messageAt, siteOf, type Path } from './sites.ts';
 import {
   isBinaryItem,
   isMapToken,
@@ -39,8 +40,6 @@ export interface Finding {
   compressed?: true;
 }
 
-type Path = Array<string | number>;
-
 const pathText = (path: Path) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
 /** A request or response map: the body edits in it change its content_length. */
@@ -49,30 +48,9 @@ interface Frame {
   /** Body size in bytes before and after the scrub. */
   before: number;
   after: number;
-  contentType: string;
+  /** The body is form-encoded (sites.ts decides, from the Content-Type and media type values). */
+  form: boolean;
   contentEncoding: string;
-}
-
-const samePath = (a: readonly (string | number)[], b: SitePath) => a.length === b.length && b.every((p, i) => p === '*' || p === a[i]);
-
-/** What a path relative to one interaction is, by the format's sites. */
-type SiteKind = 'frame' | 'url' | 'headers-map' | 'headers-list' | 'form' | 'cookies' | 'query' | 'base64-body';
-
-/** `sibling` reads a scalar beside the value in the same map (HAR's `encoding: base64` beside `text`). */
-function siteOf(rel: Path, sites: SecretSites, sibling?: (key: string) => string | undefined): SiteKind | undefined {
-  for (const m of [sites.request, sites.response] as MessageSites[]) {
-    if (samePath(rel, m.root)) return 'frame';
-    if (m.url && samePath(rel, m.url)) return 'url';
-    for (const h of m.headers) if (samePath(rel, h.path)) return h.shape === 'map-of-lists' ? 'headers-map' : 'headers-list';
-    if (m.form && samePath(rel, m.form)) return 'form';
-    if (m.cookies && samePath(rel, m.cookies)) return 'cookies';
-    if (m.query && samePath(rel, m.query)) return 'query';
-    for (const b of m.bodies) {
-      if (!samePath(rel, b.path)) continue;
-      if (b.encoding === 'base64' || (b.base64When && sibling?.(b.base64When.key) === b.base64When.equals)) return 'base64-body';
-    }
-  }
-  return undefined;
 }
 
 /** A compressed body's bytes, decoded by its Content-Encoding (or gzip's magic bytes); else undefined. */
@@ -85,15 +63,25 @@ function decompress(bytes: Buffer, encoding: string): Buffer | undefined {
   return decoded.kind === 'decoded' ? Buffer.from(decoded.bytes) : undefined;
 }
 
-/** A header's first value, from a map of lists (go-vcr, vcrpy, Ruby VCR) or a name/value list (HAR). */
-function headerValue(headers: CST.Token | undefined, name: string): string {
+/** A header's values (any spelling of its name), from a map of lists (go-vcr, vcrpy, Ruby VCR) or a name/value list (HAR). */
+function headerValues(headers: CST.Token | undefined, name: string): string[] {
+  const out: string[] = [];
   if (isSeqToken(headers)) {
     for (const entry of headers.items) {
-      if (scalarText(mapGet(entry.value, 'name')?.value)?.toLowerCase() === name) return scalarText(mapGet(entry.value, 'value')?.value) ?? '';
+      if (scalarText(mapGet(entry.value, 'name')?.value)?.toLowerCase() !== name) continue;
+      const value = scalarText(mapGet(entry.value, 'value')?.value);
+      if (value !== undefined) out.push(value);
     }
-    return '';
+    return out;
   }
-  return valueScalars(mapGet(headers, name, true)?.value).map(scalarText)[0] ?? '';
+  for (const [key, item] of mapEntries(headers)) if (key.toLowerCase() === name) for (const t of valueScalars(item.value)) out.push(scalarText(t) ?? '');
+  return out;
+}
+
+/** The token at `path` (map keys) below `token`. */
+function tokenAt(token: CST.Token | undefined, path: SitePath): CST.Token | undefined {
+  for (const key of path) token = mapGet(token, key)?.value;
+  return token;
 }
 
 class Editor {
@@ -169,14 +157,14 @@ class Editor {
     if (inflated || chunked) {
       // Found and reported where the body is; not rewritten: recompressing would not give the
       // recorded bytes back (compressor, level, window), so the file keeps them and --check fails.
-      const hits = scanValue((inflated ?? raw).toString('latin1'), 'text', { ...this.c, hosts: [] }).hits;
+      const hits = scanValue((inflated ?? raw).toString('latin1'), frame?.form ? 'form-body' : 'text', { ...this.c, hosts: [] }).hits;
       const before = this.findings.length;
       this.record(token, hits, path, false);
       for (const f of this.findings.slice(before)) f.compressed = true;
       return;
     }
     const text = raw.toString('latin1');
-    const scanned = scanValue(text, 'text', { ...this.c, hosts: [] });
+    const scanned = scanValue(text, frame?.form ? 'form-body' : 'text', { ...this.c, hosts: [] });
     if (scanned.hits.length === 0) return;
     this.record(token, scanned.hits, path, false);
     const bytes = Buffer.from(scanned.value, 'latin1');
@@ -245,23 +233,27 @@ class Editor {
     });
   }
 
-  /** Walks any token; interaction entries get the rules at the format's sites, everything else the patterns. */
-  walk(token: CST.Token | undefined, path: Path, frame?: Frame): void {
+  /**
+   * Walks any token; interaction entries get the rules at the format's sites, everything else the
+   * patterns. `formBody`: inside a structure body (pydantic-ai `parsed_body`) of a form-encoded message.
+   */
+  walk(token: CST.Token | undefined, path: Path, frame?: Frame, formBody = false): void {
     if (!token) return;
     const rel = this.relative(path);
     const site = rel && siteOf(rel, this.sites);
     if (isScalarToken(token)) {
       const key = path[path.length - 1];
-      const kind = site === 'url' || key === 'url' ? 'url' : key === 'body' && frame?.contentType.includes('x-www-form-urlencoded') ? 'form-body' : 'text';
+      const kind = site === 'url' || key === 'url' ? 'url' : formBody || (site === 'body' && frame?.form) ? 'form-body' : 'text';
       this.scrubScalar(token, path, (v) => scanValue(v, kind, this.c), key === 'body' ? frame : undefined);
       return;
     }
     if (isSeqToken(token)) {
-      token.items.forEach((item, i) => this.walk(item.value, [...path, i], frame));
+      token.items.forEach((item, i) => this.walk(item.value, [...path, i], frame, formBody));
       return;
     }
     if (!isMapToken(token)) return;
-    const own = site === 'frame' ? this.frame(token) : frame;
+    const message = site === 'frame' ? messageAt(rel!, this.sites) : undefined;
+    const own = message ? this.frame(token, message) : frame;
     for (const [key, item] of mapEntries(token)) {
       const here = [...path, key];
       const inner = rel && own ? siteOf([...rel, key], this.sites, (k) => scalarText(mapGet(token, k)?.value)) : undefined;
@@ -269,16 +261,22 @@ class Editor {
       else if (inner === 'headers-list' || inner === 'cookies' || inner === 'query') this.nameValues(item.value!, here, inner === 'headers-list' ? 'headers' : inner);
       else if (inner === 'form' && isMapToken(item.value)) this.form(item.value, here);
       else if ((inner === 'base64-body' || isBinaryItem(item)) && isScalarToken(item.value) && (inner === 'base64-body' || key === 'body' || key === 'string')) this.scrubBinary(item.value, here, own);
-      else this.walk(item.value, here, own);
+      else this.walk(item.value, here, own, formBody || (inner === 'structure-body' && !!own?.form));
     }
     if (own && own !== frame && own.before !== own.after) this.fixLength(own);
   }
 
-  private frame(map: CST.Token): Frame {
-    const headers = mapGet(map, 'headers')?.value;
-    const contentType = headerValue(headers, 'content-type');
-    const contentEncoding = headerValue(headers, 'content-encoding');
-    return { map, before: 0, after: 0, contentType: contentType.toLowerCase(), contentEncoding: contentEncoding.toLowerCase().trim() };
+  /** A request or response map: its form encoding and content coding, read at the format's header sites. */
+  private frame(map: CST.Token, message: MessageSites): Frame {
+    const types: string[] = [];
+    const encodings: string[] = [];
+    for (const h of headerSites(message)) {
+      const headers = tokenAt(map, h.path);
+      types.push(...headerValues(headers, 'content-type'));
+      encodings.push(...headerValues(headers, 'content-encoding'));
+    }
+    for (const p of mediaTypeSites(message)) types.push(...valueScalars(tokenAt(map, p)).map((t) => scalarText(t) ?? ''));
+    return { map, before: 0, after: 0, form: isFormEncoded(types), contentEncoding: (encodings[0] ?? '').toLowerCase().trim() };
   }
 
   /**

@@ -18,6 +18,7 @@ import { parseTextFast } from '../formats/parse.ts';
 import type { MessageSites, ParsedDocument, SecretSites, SitePath } from '../formats/types.ts';
 import { resolvePlain } from '../read/yaml-scalars.ts';
 import { headerRule, isDone, scanCredentialHeader, scanValue, type Compiled, type ValueKind } from './scan.ts';
+import { headerSites, isFormEncoded, mediaTypeSites, messageAt, siteOf, type Path } from './sites.ts';
 
 /** Thrown to stop at the first "maybe": the CST editor decides. */
 const MAYBE = Symbol('maybe');
@@ -26,7 +27,6 @@ function maybe(): never {
 }
 
 type YamlMap = Record<string, unknown>;
-type Path = Array<string | number>;
 
 const isMap = (value: unknown): value is YamlMap =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
@@ -75,46 +75,35 @@ function keysInValue(value: unknown): number {
   return n;
 }
 
-const samePath = (a: readonly (string | number)[], b: SitePath) => a.length === b.length && b.every((p, i) => p === '*' || p === a[i]);
-
-type SiteKind = 'frame' | 'url' | 'headers-map' | 'headers-list' | 'form' | 'cookies' | 'query' | 'base64-body';
-
-/** siteOf in edit-cst.ts, over the plain value (`parent` holds the value, for HAR's `encoding` sibling). */
-function siteOf(rel: Path, sites: SecretSites, parent?: YamlMap): SiteKind | undefined {
-  for (const m of [sites.request, sites.response] as MessageSites[]) {
-    if (samePath(rel, m.root)) return 'frame';
-    if (m.url && samePath(rel, m.url)) return 'url';
-    for (const h of m.headers) if (samePath(rel, h.path)) return h.shape === 'map-of-lists' ? 'headers-map' : 'headers-list';
-    if (m.form && samePath(rel, m.form)) return 'form';
-    if (m.cookies && samePath(rel, m.cookies)) return 'cookies';
-    if (m.query && samePath(rel, m.query)) return 'query';
-    for (const b of m.bodies) {
-      if (!samePath(rel, b.path)) continue;
-      if (b.encoding === 'base64' || (b.base64When && parent?.[b.base64When.key] === b.base64When.equals)) return 'base64-body';
-    }
-  }
-  return undefined;
-}
-
 /** A request or response: what its headers say about its body. */
 interface Frame {
-  /** Any Content-Type value is form-encoded (the form-body scan finds all the text scan finds, and more). */
+  /** Form-encoded, as sites.ts decides for the CST editor too (the form-body scan finds all the text scan finds, and more). */
   form: boolean;
   /** Every Content-Encoding value written: the CST editor decodes by the first, so each is tried. */
   encodings: string[];
 }
 
-/** The header's values under any spelling of its name. */
-function headerValues(map: unknown, name: string): unknown[] {
-  if (!isMap(map)) return [];
+/** The header's values under any spelling of its name, from a map of lists or a `{name, value}` list. */
+function headerValues(headers: unknown, name: string): unknown[] {
   const out: unknown[] = [];
-  for (const k in map) {
+  if (Array.isArray(headers)) {
+    for (const entry of headers) if (isMap(entry) && typeof entry.name === 'string' && entry.name.toLowerCase() === name) out.push(entry.value);
+    return out;
+  }
+  if (!isMap(headers)) return out;
+  for (const k in headers) {
     if (k.toLowerCase() !== name) continue;
-    const v = map[k];
+    const v = headers[k];
     if (Array.isArray(v)) out.push(...v);
     else out.push(v);
   }
   return out;
+}
+
+/** The value at `path` (map keys) below `value`. */
+function valueAt(value: unknown, path: SitePath): unknown {
+  for (const key of path) value = isMap(value) ? value[key] : undefined;
+  return value;
 }
 
 class Walker {
@@ -129,7 +118,7 @@ class Walker {
   ) {
     this.formParamsOn = !c.options.disable.includes('credential-query');
     this.noHosts = { ...c, hosts: [] };
-    const depths = [sites.request, sites.response].flatMap((m) => [m.root, m.url, m.form, m.cookies, m.query, ...m.headers.map((h) => h.path), ...m.bodies.map((b) => b.path)]);
+    const depths = [sites.request, sites.response].flatMap((m) => [m.root, m.url, m.form, m.cookies, m.query, m.params, ...m.headers.map((h) => h.path), ...m.bodies.map((b) => b.path)]);
     this.siteDepth = sites.interactions.length + 2 + Math.max(...depths.map((p) => p?.length ?? 0));
   }
 
@@ -189,7 +178,8 @@ class Walker {
    * and every decoding they may get are scanned here, so whichever the CST editor picks is clean.
    */
   private binary(bytes: Uint8Array, frame: Frame | undefined): void {
-    const clean = (b: Uint8Array) => scanValue(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1'), 'text', this.noHosts).hits.length === 0;
+    const kind = frame?.form ? 'form-body' : 'text';
+    const clean = (b: Uint8Array) => scanValue(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1'), kind, this.noHosts).hits.length === 0;
     if (!clean(bytes)) maybe();
     const tried = new Set<string>();
     for (const encoding of [...(frame?.encodings ?? []), ...(hasGzipMagic(bytes) ? ['gzip'] : [])]) {
@@ -210,37 +200,49 @@ class Walker {
     this.binary(new Uint8Array(Buffer.from(value.replace(/\s+/g, ''), 'base64')), frame);
   }
 
-  private frame(map: YamlMap): Frame {
-    const type = headerValues(map.headers, 'content-type');
-    const form = type.some((v) => v instanceof Uint8Array || typeof v !== 'string' || v.toLowerCase().includes('x-www-form-urlencoded'));
-    const encodings = headerValues(map.headers, 'content-encoding').map((v) => (typeof v === 'string' ? v.toLowerCase().trim() : ''));
+  private frame(map: YamlMap, message: MessageSites): Frame {
+    const types: unknown[] = [];
+    const encodings: unknown[] = [];
+    for (const h of headerSites(message)) {
+      const headers = valueAt(map, h.path);
+      types.push(...headerValues(headers, 'content-type'));
+      encodings.push(...headerValues(headers, 'content-encoding'));
+    }
+    for (const p of mediaTypeSites(message)) {
+      const v = valueAt(map, p);
+      if (v !== undefined) types.push(...(Array.isArray(v) ? v : [v]));
+    }
     // A non-string value (a number) is read from its source by the CST editor: no coding it knows.
-    return { form: form && type.length > 0, encodings };
+    return { form: isFormEncoded(types), encodings: encodings.map((v) => (typeof v === 'string' ? v.toLowerCase().trim() : '')) };
   }
 
-  /** Mirrors Editor.walk: `path` while a site may still be below, `frame` inside a request or response. */
-  walk(value: unknown, key: string | number | undefined, path: Path | undefined, frame: Frame | undefined): void {
+  /**
+   * Mirrors Editor.walk: `path` while a site may still be below, `frame` inside a request or
+   * response, `formBody` inside a structure body of a form-encoded message.
+   */
+  walk(value: unknown, key: string | number | undefined, path: Path | undefined, frame: Frame | undefined, formBody = false): void {
     const rel = path && this.relative(path);
     const site = rel && siteOf(rel, this.sites);
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) this.walk(value[i], i, this.child(path, i), frame);
+      for (let i = 0; i < value.length; i++) this.walk(value[i], i, this.child(path, i), frame, formBody);
       return;
     }
     if (!isMap(value)) {
-      const kind = site === 'url' || key === 'url' ? 'url' : key === 'body' && frame?.form ? 'form-body' : 'text';
+      const kind = site === 'url' || key === 'url' ? 'url' : formBody || (site === 'body' && frame?.form) ? 'form-body' : 'text';
       this.scalar(value, kind);
       return;
     }
-    const own = site === 'frame' ? this.frame(value) : frame;
+    const message = site === 'frame' ? messageAt(rel!, this.sites) : undefined;
+    const own = message ? this.frame(value, message) : frame;
     for (const k in value) {
       const v = value[k];
-      const inner = rel && own ? siteOf([...rel, k], this.sites, value) : undefined;
+      const inner = rel && own ? siteOf([...rel, k], this.sites, (s) => value[s]) : undefined;
       if (inner === 'headers-list' || inner === 'cookies' || inner === 'query') maybe(); // HAR's lists: the CST editor
       else if (inner === 'headers-map' && isMap(v)) this.headers(v);
       else if (inner === 'form' && isMap(v)) this.form(v);
       else if (inner === 'base64-body' && !Array.isArray(v) && !isMap(v)) this.base64(v, own);
       else if (v instanceof Uint8Array && (k === 'body' || k === 'string')) this.binary(v, own);
-      else this.walk(v, k, this.child(path, k), own);
+      else this.walk(v, k, this.child(path, k), own, formBody || (inner === 'structure-body' && !!own?.form));
     }
   }
 

@@ -1,0 +1,74 @@
+// Which of a format's secret `sites` a path inside one interaction is, and whether a message's
+// body is form-encoded: the one place both walkers take this from — the CST editor (edit-cst.ts)
+// over yaml tokens, the quick verdict (fast-check.ts) over the parsed value. Loads no `yaml`.
+
+import type { MessageSites, SecretSites, SitePath } from '../formats/types.ts';
+
+export type Path = Array<string | number>;
+
+/** What a path relative to one interaction is, by the format's sites. */
+export type SiteKind =
+  | 'frame'
+  | 'url'
+  | 'headers-map'
+  | 'headers-list'
+  | 'form'
+  | 'cookies'
+  | 'query'
+  /** A body scalar (encoding 'text', not base64 here). */
+  | 'body'
+  /** A body held as a structure (pydantic-ai `parsed_body`): every scalar below it is body text. */
+  | 'structure-body'
+  | 'base64-body';
+
+const samePath = (a: readonly (string | number)[], b: SitePath) => a.length === b.length && b.every((p, i) => p === '*' || p === a[i]);
+
+/**
+ * The site at `rel`. `sibling` reads a scalar beside the value in the same map (HAR's
+ * `encoding: base64` beside `text`); without it a body is taken as written (text).
+ */
+export function siteOf(rel: readonly (string | number)[], sites: SecretSites, sibling?: (key: string) => unknown): SiteKind | undefined {
+  for (const m of [sites.request, sites.response] as MessageSites[]) {
+    if (samePath(rel, m.root)) return 'frame';
+    if (m.url && samePath(rel, m.url)) return 'url';
+    for (const h of m.headers) if (samePath(rel, h.path)) return h.shape === 'map-of-lists' ? 'headers-map' : 'headers-list';
+    if (m.form && samePath(rel, m.form)) return 'form';
+    if (m.cookies && samePath(rel, m.cookies)) return 'cookies';
+    if (m.query && samePath(rel, m.query)) return 'query';
+    if (m.params && samePath(rel, m.params)) return 'query';
+    // A path may have several body sites (HAR's request body is base64 by either of two siblings).
+    let body: SiteKind | undefined;
+    for (const b of m.bodies) {
+      if (!samePath(rel, b.path)) continue;
+      if (b.encoding === 'base64' || (b.base64When && sibling?.(b.base64When.key) === b.base64When.equals)) return 'base64-body';
+      body ??= b.encoding === 'structure' ? 'structure-body' : 'body';
+    }
+    if (body) return body;
+  }
+  return undefined;
+}
+
+/** The message (request or response) whose map is at `rel`, if it is one. */
+export function messageAt(rel: readonly (string | number)[], sites: SecretSites): MessageSites | undefined {
+  return [sites.request, sites.response].find((m) => samePath(rel, m.root));
+}
+
+/** Where a message's header collections are, relative to the message's map, with their shape. */
+export function headerSites(m: MessageSites): Array<{ path: SitePath; shape: MessageSites['headers'][number]['shape'] }> {
+  return m.headers.filter((h) => m.root.every((p, i) => p === h.path[i])).map((h) => ({ path: h.path.slice(m.root.length), shape: h.shape }));
+}
+
+/** Sibling keys of a message's body sites that name the body's media type (HAR `mimeType`), relative to the message's map. */
+export function mediaTypeSites(m: MessageSites): SitePath[] {
+  return m.bodies.filter((b) => b.mediaType).map((b) => [...b.path.slice(m.root.length, -1), b.mediaType!]);
+}
+
+/**
+ * A message's body is form-encoded (`application/x-www-form-urlencoded`) when any of its
+ * Content-Type values (every header site, every value, any spelling of the name) or a body's media
+ * type says so. A value that is no text (a number, bytes) cannot be read here: counted as form-encoded,
+ * since the form scan finds everything the text scan finds, and more.
+ */
+export function isFormEncoded(types: readonly unknown[]): boolean {
+  return types.some((t) => typeof t !== 'string' || t.toLowerCase().includes('x-www-form-urlencoded'));
+}
