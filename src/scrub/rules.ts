@@ -37,6 +37,8 @@ export const CREDENTIAL_PARAMS: readonly string[] = [
   'refresh_token',
   'id_token',
   'client_secret',
+  // OAuth's password grant (Azure AD / Entra ROPC: grant_type=password&username=…&password=…).
+  'password',
   'x-amz-signature',
   'x-amz-credential',
   'x-amz-security-token',
