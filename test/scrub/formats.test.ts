@@ -13,9 +13,18 @@ const BEARER = 'sk-proj-FAKEfakeFAKE0123456789abcdefABCDEFghijklmnopQRST';
 const XKEY = 'sk-ant-api03-FakeKey0123456789abcdefABCDEFghijklmnopQRSTUVwxyz0123456789-_abcdefghijklmnopqrstuvwxAA';
 const URLKEY = 'AIzaSyFAKE0123456789abcdefghijklmnopqrs';
 const SESSION = 'sessFAKE0123456789abcdef';
-const SECRETS = [BEARER, XKEY, URLKEY, SESSION];
+// Form-encoded credentials (OAuth token exchanges: Google's refresh, Azure AD's client credentials
+// and password grants, GitHub's token answer): no key shape, found only by the parameter name.
+const CLIENT_SECRET = 'GOCSPX-fakeClientSecret0123';
+const REFRESH = '1%2F%2F0gFAKErefresh0123456789abcdef';
+const AAD_SECRET = 'Fk8Q~fakeAzureSecret.0123456789abcd';
+const PASSWORD = 'hunter2-FAKE-Passw0rd';
+const ACCESS = 'gho_FAKEaccess0123';
+const SECRETS = [BEARER, XKEY, URLKEY, SESSION, CLIENT_SECRET, REFRESH, AAD_SECRET, PASSWORD, ACCESS];
+const FORM = 'application/x-www-form-urlencoded';
 
-const CASES: Record<string, { text: string; expect: string[] }> = {
+// `lengths`: lines of a recorded body length that the scrub keeps true (go-vcr's content_length).
+const CASES: Record<string, { text: string; expect: string[]; lengths?: number[] }> = {
   'scrub-go-vcr-v1-dirty.yaml': {
     text: `---\nversion: 1\ninteractions:\n- request:\n    body: '{"k":"${XKEY}"}'\n    form: {}\n    headers:\n      Authorization:\n      - Bearer ${BEARER}\n    url: https://g.example/v1?key=${URLKEY}\n    method: POST\n  response:\n    body: ok\n    headers: {}\n    status: 200 OK\n    code: 200\n    duration: ""\n`,
     expect: ['5:18 anthropic-key', '9:9 authorization-header', '10:35 credential-query'],
@@ -44,6 +53,36 @@ const CASES: Record<string, { text: string; expect: string[] }> = {
     text: `{\n  "log": {\n    "version": "1.2",\n    "creator": {"name": "t", "version": "1"},\n    "entries": [\n      {\n        "request": {\n          "method": "POST",\n          "url": "https://g.example/v1?key=${URLKEY}",\n          "headers": [\n            {"name": "x-api-key", "value": "${XKEY}"},\n            {"name": "accept", "value": "application/json"}\n          ],\n          "queryString": [{"name": "key", "value": "${URLKEY}"}],\n          "cookies": [{"name": "session", "value": "${SESSION}"}],\n          "postData": {"mimeType": "application/json", "text": "{\\"auth\\": \\"Bearer ${BEARER}\\"}"}\n        },\n        "response": {"status": 200, "statusText": "OK", "headers": [], "cookies": [], "content": {"size": 2, "mimeType": "text/plain", "text": "ok"}}\n      }\n    ]\n  }\n}\n`,
     expect: ['9:44 credential-query', '11:45 api-key-header', '14:53 credential-query', '15:53 cookie-header', '16:85 openai-key'],
   },
+  // go-vcr v2 as it records Google's OAuth refresh: the body and the form go-vcr parses from it.
+  'scrub-go-vcr-form-dirty.yaml': {
+    text: `---\nversion: 2\ninteractions:\n- id: 0\n  request:\n    proto: HTTP/1.1\n    proto_major: 1\n    proto_minor: 1\n    content_length: 172\n    transfer_encoding: []\n    trailer: {}\n    host: oauth2.googleapis.com\n    remote_addr: ""\n    request_uri: ""\n    body: client_id=000000000000-fake.apps.googleusercontent.com&client_secret=${CLIENT_SECRET}&grant_type=refresh_token&refresh_token=${REFRESH}\n    form:\n      client_id:\n      - 000000000000-fake.apps.googleusercontent.com\n      client_secret:\n      - ${CLIENT_SECRET}\n      grant_type:\n      - refresh_token\n      refresh_token:\n      - ${REFRESH}\n    headers:\n      Content-Type:\n      - ${FORM}\n    url: https://oauth2.googleapis.com/token\n    method: POST\n  response:\n    proto: HTTP/2.0\n    proto_major: 2\n    proto_minor: 0\n    transfer_encoding: []\n    trailer: {}\n    content_length: -1\n    uncompressed: true\n    body: '{"access_token": "REDACTED", "expires_in": 3599, "token_type": "Bearer"}'\n    headers:\n      Content-Type:\n      - application/json; charset=utf-8\n    status: 200 OK\n    code: 200\n    duration: 151.2ms\n`,
+    expect: ['15:80 credential-query', '15:147 credential-query', '20:9 credential-query', '24:9 credential-query'],
+    lengths: [9],
+  },
+  // vcrpy YAML as pydantic-ai records Google's OAuth refresh; a form-encoded answer under body.string (GitHub's token endpoint).
+  'scrub-vcrpy-form-dirty.yaml': {
+    text: `interactions:\n- request:\n    body: grant_type=refresh_token&client_id=000000000000-fake.apps.googleusercontent.com&client_secret=${CLIENT_SECRET}&refresh_token=${REFRESH}\n    headers:\n      accept:\n      - '*/*'\n      content-type:\n      - ${FORM}\n    method: POST\n    uri: https://oauth2.googleapis.com/token\n  response:\n    body:\n      string: access_token=${ACCESS}&scope=repo&token_type=bearer\n    headers:\n      Content-Type:\n      - ${FORM}; charset=utf-8\n    status:\n      code: 200\n      message: OK\nversion: 1\n`,
+    expect: ['3:105 credential-query', '3:147 credential-query', '13:28 credential-query'],
+  },
+  // vcrpy JSON, Azure AD client credentials (azure-identity before an Azure OpenAI call).
+  'scrub-vcrpy-form-dirty.json': {
+    text: `{\n    "interactions": [\n        {\n            "request": {\n                "body": "client_id=00000000-0000-0000-0000-000000000000&client_secret=${AAD_SECRET}&grant_type=client_credentials&scope=https%3A%2F%2Fcognitiveservices.azure.com%2F.default",\n                "headers": {\n                    "Content-Type": [\n                        "${FORM}"\n                    ]\n                },\n                "method": "POST",\n                "uri": "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/oauth2/v2.0/token"\n            },\n            "response": {\n                "body": {\n                    "string": "{\\"token_type\\": \\"Bearer\\", \\"access_token\\": \\"REDACTED\\"}"\n                },\n                "headers": {},\n                "status": {\n                    "code": 200,\n                    "message": "OK"\n                }\n            }\n        }\n    ],\n    "version": 1\n}\n`,
+    expect: ['5:87 credential-query'],
+  },
+  // Ruby VCR YAML (Psych), Azure AD's password grant from Faraday; the refresh answer form-encoded.
+  'scrub-ruby-vcr-form-dirty.yml': {
+    text: `---\nhttp_interactions:\n- request:\n    method: post\n    uri: https://login.microsoftonline.com/organizations/oauth2/v2.0/token\n    body:\n      encoding: UTF-8\n      string: client_id=00000000-0000-0000-0000-000000000000&grant_type=password&password=${PASSWORD}&scope=openid&username=dev%40example.com\n    headers:\n      User-Agent:\n      - Faraday v2.9.0\n      Content-Type:\n      - ${FORM}\n  response:\n    status:\n      code: 200\n      message: OK\n    headers:\n      Content-Type:\n      - ${FORM}\n    body:\n      encoding: UTF-8\n      string: refresh_token=${REFRESH}&token_type=Bearer\n  recorded_at: Mon, 01 Jan 2024 00:00:00 GMT\nrecorded_with: VCR 6.2.0\n`,
+    expect: ['8:91 credential-query', '23:29 credential-query'],
+  },
+  'scrub-ruby-vcr-form-dirty.json': {
+    text: `{"http_interactions":[{"request":{"method":"post","uri":"https://oauth2.googleapis.com/token","body":{"encoding":"UTF-8","string":"client_secret=${CLIENT_SECRET}&grant_type=refresh_token&refresh_token=${REFRESH}"},"headers":{"Content-Type":["${FORM}"]}},"response":{"status":{"code":200,"message":"OK"},"headers":{},"body":{"encoding":"UTF-8","string":"{}"}},"recorded_at":"Mon, 01 Jan 2024 00:00:00 GMT"}],"recorded_with":"VCR 6.2.0"}\n`,
+    expect: ['1:146 credential-query', '1:213 credential-query'],
+  },
+  // HAR (Playwright, Chromium): postData with text and the parsed params; the type from the header and mimeType.
+  'scrub-har-form-dirty.har': {
+    text: `{\n  "log": {\n    "version": "1.2",\n    "creator": {"name": "Playwright", "version": "1.49.0"},\n    "entries": [\n      {\n        "request": {\n          "method": "POST",\n          "url": "https://oauth2.googleapis.com/token",\n          "headers": [{"name": "content-type", "value": "${FORM}"}],\n          "queryString": [],\n          "cookies": [],\n          "postData": {\n            "mimeType": "${FORM}",\n            "text": "client_secret=${CLIENT_SECRET}&grant_type=refresh_token&refresh_token=${REFRESH}",\n            "params": [\n              {"name": "client_secret", "value": "${CLIENT_SECRET}"},\n              {"name": "grant_type", "value": "refresh_token"},\n              {"name": "refresh_token", "value": "${REFRESH}"}\n            ]\n          }\n        },\n        "response": {"status": 200, "statusText": "OK", "headers": [], "cookies": [], "content": {"size": 35, "mimeType": "${FORM}", "text": "access_token=${ACCESS}&scope=repo"}, "redirectURL": ""}\n      }\n    ]\n  }\n}\n`,
+    expect: ['15:36 credential-query', '15:103 credential-query', '17:51 credential-query', '19:51 credential-query', '23:182 credential-query'],
+  },
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'cassette-scrub-formats-'));
@@ -52,7 +91,7 @@ const noSecret = (out: string) => {
   for (const s of SECRETS) assert.ok(!out.includes(s), `printed ${s.slice(0, 10)}`);
 };
 
-for (const [name, { text, expect }] of Object.entries(CASES)) {
+for (const [name, { text, expect, lengths = [] }] of Object.entries(CASES)) {
   test(`${name}: --check finds each secret at its site, scrub changes only those lines, idempotent`, async () => {
     writeFileSync(path(name), text);
     const check = await runCli(['scrub', '--check', path(name)]);
@@ -79,7 +118,7 @@ for (const [name, { text, expect }] of Object.entries(CASES)) {
     const b = after.split('\n');
     assert.equal(a.length, b.length);
     const changed = a.map((l, i) => (l === b[i] ? 0 : i + 1)).filter(Boolean);
-    assert.deepEqual(changed, [...new Set(expect.map((e) => Number(e.split(':')[0])))]);
+    assert.deepEqual(changed, [...new Set([...lengths, ...expect.map((e) => Number(e.split(':')[0]))])].sort((x, y) => x - y));
     if (name.endsWith('json') || name.endsWith('har')) JSON.parse(after);
 
     const again = await runCli(['scrub', '--check', path(name)]);
