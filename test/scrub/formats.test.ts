@@ -197,3 +197,24 @@ test('a key inside a gzip !!binary body: --check reports it at the body scalar; 
   assert.match(fix.stderr, /1 secret inside compressed bodies left as recorded/);
   assert.equal(readFileSync(file, 'utf8'), text);
 });
+
+test('HAR: a form body known by its mimeType alone, and a base64 request body (`_encoding`, cassette\'s HAR writer), are scanned as what they are', async () => {
+  const form = Buffer.from(`grant_type=refresh_token&refresh_token=${REFRESH}`).toString('base64');
+  const entry = (postData: Record<string, unknown>) =>
+    `{"request": {"method": "POST", "url": "https://oauth2.googleapis.com/token", "headers": [], "queryString": [], "cookies": [], "postData": ${JSON.stringify(postData)}}, "response": {"status": 200, "statusText": "OK", "headers": [], "cookies": [], "content": {"size": 0, "mimeType": "text/plain", "text": ""}}}`;
+  const text = `{"log": {"version": "1.2", "creator": {"name": "t", "version": "1"}, "entries": [\n${entry({ mimeType: FORM, text: `client_secret=${CLIENT_SECRET}` })},\n${entry({ mimeType: FORM, text: form, _encoding: 'base64' })}\n]}}\n`;
+  const file = path('scrub-har-form-mimetype.har');
+  writeFileSync(file, text);
+  const check = await runCli(['scrub', '--check', file]);
+  assert.equal(check.code, 1);
+  noSecret(check.stdout + check.stderr);
+  assert.deepEqual(check.stdout.trim().split('\n').map((l) => l.slice(file.length + 1).split(' ').slice(0, 2).join(' ')), ['2:209 credential-query', '3:194 credential-query']);
+  const rows = text.split('\n');
+  assert.ok(rows[1]!.slice(208).startsWith(CLIENT_SECRET), 'at the secret');
+  assert.ok(rows[2]!.slice(193).startsWith(`"${form}"`), 'at the base64 scalar');
+  assert.equal((await runCli(['scrub', file])).code, 0);
+  const after = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(after.log.entries[0].request.postData.text, 'client_secret=REDACTED');
+  assert.equal(Buffer.from(after.log.entries[1].request.postData.text, 'base64').toString(), 'grant_type=refresh_token&refresh_token=REDACTED');
+  assert.equal((await runCli(['scrub', '--check', file])).code, 0);
+});
