@@ -15,10 +15,10 @@ import { decodeContentEncodings, hasGzipMagic, parseContentEncoding } from '../d
 import { detectFormat } from '../formats/index.ts';
 import { pollyChunks } from '../formats/har.ts';
 import { parseTextFast } from '../formats/parse.ts';
-import type { MessageSites, ParsedDocument, SecretSites, SitePath } from '../formats/types.ts';
+import type { ParsedDocument, SecretSites, SitePath } from '../formats/types.ts';
 import { resolvePlain } from '../read/yaml-scalars.ts';
 import { headerRule, isDone, scanCredentialHeader, scanValue, type Compiled, type ValueKind } from './scan.ts';
-import { headerSites, isFormEncoded, mediaTypeSites, messageAt, siteOf, type Path } from './sites.ts';
+import { isFormEncoded, nodeKind, siteTree, type SiteNode } from './sites.ts';
 
 /** Thrown to stop at the first "maybe": the CST editor decides. */
 const MAYBE = Symbol('maybe');
@@ -109,8 +109,8 @@ function valueAt(value: unknown, path: SitePath): unknown {
 class Walker {
   private readonly formParamsOn: boolean;
   private readonly noHosts: Compiled;
-  /** Below this path length no site can be: the path is no longer kept. */
-  private readonly siteDepth: number;
+  /** The format's sites as a tree walked along with the document. */
+  readonly root: SiteNode;
 
   constructor(
     private readonly c: Compiled,
@@ -118,8 +118,7 @@ class Walker {
   ) {
     this.formParamsOn = !c.options.disable.includes('credential-query');
     this.noHosts = { ...c, hosts: [] };
-    const depths = [sites.request, sites.response].flatMap((m) => [m.root, m.url, m.form, m.cookies, m.query, m.params, ...m.headers.map((h) => h.path), ...m.bodies.map((b) => b.path)]);
-    this.siteDepth = sites.interactions.length + 2 + Math.max(...depths.map((p) => p?.length ?? 0));
+    this.root = siteTree(sites);
   }
 
   /** Strings are scanned here; numbers, booleans and null in nonStringsClean. */
@@ -200,15 +199,15 @@ class Walker {
     this.binary(new Uint8Array(Buffer.from(value.replace(/\s+/g, ''), 'base64')), frame);
   }
 
-  private frame(map: YamlMap, message: MessageSites): Frame {
+  private frame(map: YamlMap, node: SiteNode): Frame {
     const types: unknown[] = [];
     const encodings: unknown[] = [];
-    for (const h of headerSites(message)) {
+    for (const h of node.headers!) {
       const headers = valueAt(map, h.path);
       types.push(...headerValues(headers, 'content-type'));
       encodings.push(...headerValues(headers, 'content-encoding'));
     }
-    for (const p of mediaTypeSites(message)) {
+    for (const p of node.mediaTypes!) {
       const v = valueAt(map, p);
       if (v !== undefined) types.push(...(Array.isArray(v) ? v : [v]));
     }
@@ -217,14 +216,14 @@ class Walker {
   }
 
   /**
-   * Mirrors Editor.walk: `path` while a site may still be below, `frame` inside a request or
-   * response, `formBody` inside a structure body of a form-encoded message.
+   * Mirrors Editor.walk: `node` is the value's place in the site tree (undefined off every site),
+   * `frame` inside a request or response, `formBody` inside a structure body of a form-encoded message.
    */
-  walk(value: unknown, key: string | number | undefined, path: Path | undefined, frame: Frame | undefined, formBody = false): void {
-    const rel = path && this.relative(path);
-    const site = rel && siteOf(rel, this.sites);
+  walk(value: unknown, key: string | number | undefined, node: SiteNode | undefined, frame: Frame | undefined, formBody = false): void {
+    const site = node?.kind;
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) this.walk(value[i], i, this.child(path, i), frame, formBody);
+      const items = node?.items;
+      for (let i = 0; i < value.length; i++) this.walk(value[i], i, items, frame, formBody);
       return;
     }
     if (!isMap(value)) {
@@ -232,30 +231,18 @@ class Walker {
       this.scalar(value, kind);
       return;
     }
-    const message = site === 'frame' ? messageAt(rel!, this.sites) : undefined;
-    const own = message ? this.frame(value, message) : frame;
+    const own = site === 'frame' ? this.frame(value, node!) : frame;
     for (const k in value) {
       const v = value[k];
-      const inner = rel && own ? siteOf([...rel, k], this.sites, (s) => value[s]) : undefined;
+      const child = node?.keys.get(k);
+      const inner = child?.rel && own ? nodeKind(child, this.sites, (s) => value[s]) : undefined;
       if (inner === 'headers-list' || inner === 'cookies' || inner === 'query') maybe(); // HAR's lists: the CST editor
       else if (inner === 'headers-map' && isMap(v)) this.headers(v);
       else if (inner === 'form' && isMap(v)) this.form(v);
       else if (inner === 'base64-body' && !Array.isArray(v) && !isMap(v)) this.base64(v, own);
       else if (v instanceof Uint8Array && (k === 'body' || k === 'string')) this.binary(v, own);
-      else this.walk(v, k, this.child(path, k), own, formBody || (inner === 'structure-body' && !!own?.form));
+      else this.walk(v, k, child, own, formBody || (inner === 'structure-body' && !!own?.form));
     }
-  }
-
-  private child(path: Path | undefined, key: string | number): Path | undefined {
-    return path && path.length < this.siteDepth ? [...path, key] : undefined;
-  }
-
-  /** The path inside one interaction, or undefined outside the interaction list. */
-  private relative(path: Path): Path | undefined {
-    const list = this.sites.interactions;
-    if (path.length <= list.length || typeof path[list.length] !== 'number') return undefined;
-    for (let i = 0; i < list.length; i++) if (list[i] !== path[i]) return undefined;
-    return path.slice(list.length + 1);
   }
 }
 
@@ -284,7 +271,8 @@ export function isSurelyClean(text: string, c: Compiled, doc?: ParsedDocument): 
   if (!nonStringsClean(text, json, c)) return false;
   if (json && jsonKeysInText(text) !== keysInValue(doc.value)) return false;
   try {
-    new Walker(c, format.sites).walk(doc.value, undefined, [], undefined);
+    const walker = new Walker(c, format.sites);
+    walker.walk(doc.value, undefined, walker.root, undefined);
     return true;
   } catch (error) {
     if (error === MAYBE) return false;

@@ -72,3 +72,73 @@ export function mediaTypeSites(m: MessageSites): SitePath[] {
 export function isFormEncoded(types: readonly unknown[]): boolean {
   return types.some((t) => typeof t !== 'string' || t.toLowerCase().includes('x-www-form-urlencoded'));
 }
+
+/**
+ * A node of a format's site tree: one prefix of a site path, from the document root. Walking the tree
+ * along with the document gives each value's site without building a path for every key (the quick
+ * verdict's hot loop); each node's answer is siteOf's for its path, so both walkers agree.
+ */
+export interface SiteNode {
+  /** The path inside one interaction; undefined above the interaction items. */
+  rel?: SitePath;
+  /** siteOf(rel) without a sibling. */
+  kind?: SiteKind;
+  /** A body site whose kind depends on a sibling (HAR `encoding: base64`): ask siteOf with it. */
+  bySibling: boolean;
+  /** For a frame: its message's header sites and media type sites, relative to its map. */
+  headers?: ReturnType<typeof headerSites>;
+  mediaTypes?: SitePath[];
+  keys: Map<string, SiteNode>;
+  /** The child for every item of a list (the interactions, or a `*` in a site path). */
+  items?: SiteNode;
+}
+
+const trees = new WeakMap<SecretSites, SiteNode>();
+
+/** The site tree of a format's sites (built once per format). */
+export function siteTree(sites: SecretSites): SiteNode {
+  let tree = trees.get(sites);
+  if (!tree) trees.set(sites, (tree = buildTree(sites)));
+  return tree;
+}
+
+function buildTree(sites: SecretSites): SiteNode {
+  const node = (rel?: SitePath): SiteNode => {
+    const n: SiteNode = { bySibling: false, keys: new Map() };
+    if (!rel) return n;
+    const m = messageAt(rel, sites);
+    Object.assign(n, {
+      rel,
+      kind: siteOf(rel, sites),
+      bySibling: [sites.request, sites.response].some((s) => s.bodies.some((b) => b.base64When && samePath(rel, b.path))),
+      ...(m ? { headers: headerSites(m), mediaTypes: mediaTypeSites(m) } : {}),
+    });
+    return n;
+  };
+  const root = node();
+  let list = root;
+  for (const key of sites.interactions) list = getOrAdd(list, key, () => node());
+  const item = (list.items = node([]));
+  for (const m of [sites.request, sites.response]) {
+    const paths = [m.root, m.url, m.form, m.cookies, m.query, m.params, ...m.headers.map((h) => h.path), ...m.bodies.map((b) => b.path)];
+    for (const path of paths) {
+      let at = item;
+      path?.forEach((key, i) => {
+        const rel = path.slice(0, i + 1);
+        at = key === '*' ? (at.items ??= node(rel)) : getOrAdd(at, key, () => node(rel));
+      });
+    }
+  }
+  return root;
+}
+
+function getOrAdd(parent: SiteNode, key: string, make: () => SiteNode): SiteNode {
+  let child = parent.keys.get(key);
+  if (!child) parent.keys.set(key, (child = make()));
+  return child;
+}
+
+/** The site of a node's value; `sibling` reads a key of the map holding it. */
+export function nodeKind(node: SiteNode, sites: SecretSites, sibling: (key: string) => unknown): SiteKind | undefined {
+  return node.bySibling ? siteOf(node.rel!, sites, sibling) : node.kind;
+}
