@@ -284,15 +284,19 @@ function parseInline(i: number, end: number, indent: number, afterIndicator: boo
   if (c === 34 || c === 39) return quotedScalar(i, end);
   if (c === 33) return binaryScalar(i, end, indent);
   const raw = text.slice(i, end);
-  if (raw === '[]' || raw === '{}') {
-    nextLine(end);
-    return raw === '[]' ? [] : {};
-  }
-  if (isIndicator(c, text.charCodeAt(i + 1)) || !isSafePlain(raw) || raw.endsWith(':')) bail();
+  // Both tests run for every scalar, and the rare branches below hold no call or comparison: code
+  // that optimized code has never seen run deoptimizes this hot function (a second compile) when
+  // it first does.
+  const emptySeq = raw === '[]';
+  const emptyMap = raw === '{}';
+  if (!emptySeq && !emptyMap && (isIndicator(c, text.charCodeAt(i + 1)) || !isSafePlain(raw) || raw.endsWith(':'))) bail();
   nextLine(end);
+  if (emptySeq) return [];
+  if (emptyMap) return {};
   // A continuation line has a space at column `indent` (or a blank line comes first). Where that
   // one-character test is wrong (a short blank line, then one), nextIndent bails: never a misread.
-  const more = text.charCodeAt(pos + indent) === SPACE || text.charCodeAt(pos) === NL ? plainContinuation(indent) : undefined;
+  // Past the end of the text there is none (and reading there would deoptimize this function).
+  const more = pos + indent < len && (text.charCodeAt(pos + indent) === SPACE || text.charCodeAt(pos) === NL) ? plainContinuation(indent) : undefined;
   if (more !== undefined) return raw + more;
   const value = resolveAgreed(raw);
   if (value === NOT_AGREED || (!afterIndicator && value !== raw)) bail();
@@ -478,30 +482,7 @@ function blockScalar(bar: number, end: number, indent: number): string {
     if (n <= indent || maxBlank > n) bail();
   }
   const parts: string[] = [];
-  let lastContent = -1;
-  while (pos < len) {
-    const lineEndAt = lineEnd(pos);
-    let i = pos;
-    const stop = pos + n;
-    while (i < stop && text.charCodeAt(i) === SPACE) i++;
-    if (i < stop) {
-      if (i < lineEndAt) break; // less indented: the scalar ended
-      parts.push('');
-    } else {
-      if (lineEndAt >= len) bail(); // no final line break
-      if (lineEndAt > i) {
-        // Only spaces past the indentation: content for PyYAML, sometimes an empty line for `yaml`.
-        if (text.charCodeAt(i) === SPACE) {
-          let j = i + 1;
-          while (text.charCodeAt(j) === SPACE) j++;
-          if (j === lineEndAt) bail();
-        }
-        lastContent = parts.length;
-      }
-      parts.push(text.slice(i, lineEndAt));
-    }
-    nextLine(lineEndAt);
-  }
+  const lastContent = blockLines(n, parts);
   if (lastContent < 0) bail();
   if (folded) return foldBlock(parts, lastContent, chomp);
   // Joined with the final line break rather than `${body}\n`, whose cons string every later read
@@ -510,6 +491,40 @@ function blockScalar(bar: number, end: number, indent: number): string {
   if (chomp === '-') return parts.length === 1 ? detach(parts[0]!) : parts.join('\n');
   parts.push('');
   return parts.join('\n');
+}
+
+/**
+ * The lines of a block scalar whose content is indented `n` columns, from `pos` on, into `parts`
+ * (without their indentation; '' for a blank line); leaves `pos` at the line after them. Returns
+ * the index of the last line with content (-1: none). Its own function: V8 optimizes this loop
+ * while the first long scalar is read, before the rest of blockScalar ever ran, and code that
+ * optimized code has not seen run deoptimizes it (a second compile) when it first does.
+ */
+function blockLines(n: number, parts: string[]): number {
+  let lastContent = -1;
+  while (pos < len) {
+    const lineEndAt = lineEnd(pos);
+    // All the leading spaces, in one loop that every line runs: a separate test for the rare line
+    // of only spaces would first run after this hot function was optimized (the first pretty-printed
+    // JSON body after some streams), deoptimizing it and compiling it again.
+    let spaces = pos;
+    while (spaces < lineEndAt && text.charCodeAt(spaces) === SPACE) spaces++;
+    const stop = pos + n;
+    if (spaces < stop) {
+      if (spaces < lineEndAt) break; // less indented: the scalar ended
+      parts.push('');
+    } else {
+      if (lineEndAt >= len) bail(); // no final line break
+      if (lineEndAt > stop) {
+        // Only spaces past the indentation: content for PyYAML, sometimes an empty line for `yaml`.
+        if (spaces === lineEndAt) bail();
+        lastContent = parts.length;
+      }
+      parts.push(text.slice(stop, lineEndAt));
+    }
+    nextLine(lineEndAt);
+  }
+  return lastContent;
 }
 
 /**
