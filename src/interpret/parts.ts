@@ -101,13 +101,19 @@ export function dataExcerpt(data: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
-/** Reports the tool calls whose arguments did not parse as JSON (`events[i]`: the event that finished call i). */
+/**
+ * Reports the tool calls whose arguments did not parse as JSON (`events[i]`: the event that finished
+ * call i). An indexed loop, not forEach: the reducers hand in arrays of several element kinds (empty
+ * or not, from map or push), and V8's inlined forEach deoptimized the whole stream reader (with
+ * this inlined) at each new one.
+ */
 export function reportInvalidArguments(diagnostics: DiagnosticList, calls: ToolCall[], events: (number | undefined)[] = []): void {
-  calls.forEach((call, i) => {
-    if (!call.invalidArguments) return;
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i]!;
+    if (!call.invalidArguments) continue;
     const raw = typeof call.arguments === 'string' ? call.arguments : '';
     diagnostics.add('invalid-tool-arguments', `arguments of ${call.name || 'a tool call'}${call.id ? ` (${call.id})` : ''} are not valid JSON: ${dataExcerpt(raw)}`, events[i]);
-  });
+  }
 }
 
 /** Attaches a reducer's diagnostics to its response (left out when there are none). */
