@@ -68,13 +68,7 @@ const DISAGREED_WORDS = new Set(['yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'O
  */
 export function resolveAgreed(raw: string): unknown {
   const c = raw.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
-    const core = resolvePlain(raw);
-    if (core === raw) return PY_NUMERIC.some((re) => re.test(raw)) ? NOT_AGREED : raw;
-    // The common case without another regex: an unsigned decimal integer with no leading zero.
-    if (c >= 49 && c <= 57 && Number.isSafeInteger(core) && String(core) === raw) return core;
-    return AGREED_NUMBER.test(raw) ? core : NOT_AGREED;
-  }
+  if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) return resolveNumberLike(raw, c);
   // t T f F n N o O y Y ~ < = : the only first letters of the words below.
   if (raw.length > 5 || !(c === 116 || c === 84 || c === 102 || c === 70 || c === 110 || c === 78 || c === 111 || c === 79 || c === 121 || c === 89 || c === 126 || c === 60 || c === 61)) return raw;
   const word = AGREED_WORDS.get(raw);
@@ -82,6 +76,30 @@ export function resolveAgreed(raw: string): unknown {
   return DISAGREED_WORDS.has(raw) ? NOT_AGREED : raw;
 }
 export const NOT_AGREED = Symbol('not agreed');
+
+/** Every character of the number syntaxes above: digits, signs, `.`, `_`, `:`, `0x`/`0o`/`0b`, hex digits, `.inf`, `.nan`. */
+const NUMBER_CHARS = new Uint8Array(128);
+for (const ch of '0123456789+-._:xobinINabcdefABCDEF') NUMBER_CHARS[ch.charCodeAt(0)] = 1;
+
+/**
+ * resolveAgreed for a scalar that starts with a digit, sign or dot (`c`). One pass over its
+ * characters first: in cassettes these are mostly decimal integers (`200`, `551`) or text with a
+ * character no number has (`1.2s`, `200 OK`, `HTTP/2.0`), and neither needs the regexes.
+ */
+function resolveNumberLike(raw: string, c: number): unknown {
+  let digits = true;
+  for (let k = 0; k < raw.length; k++) {
+    const d = raw.charCodeAt(k);
+    if (d >= 128 || NUMBER_CHARS[d] === 0) return raw;
+    if (d < 48 || d > 57) digits = false;
+  }
+  // An unsigned decimal integer with no leading zero, 15 digits at most (so exact): both schemas agree.
+  if (digits && c !== 48 && raw.length <= 15) return parseInt(raw, 10);
+  const core = resolvePlain(raw);
+  if (core === raw) return PY_NUMERIC.some((re) => re.test(raw)) ? NOT_AGREED : raw;
+  if (c >= 49 && c <= 57 && Number.isSafeInteger(core) && String(core) === raw) return core;
+  return AGREED_NUMBER.test(raw) ? core : NOT_AGREED;
+}
 
 /** Line folding of quoted scalars, as in the `yaml` package's unfoldLines. */
 export function unfoldLines(source: string): string {
