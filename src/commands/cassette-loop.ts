@@ -11,7 +11,7 @@ import { parseText, parseTextFast, readDocument } from '../formats/parse.ts';
 import type { ParsedDocument } from '../formats/types.ts';
 import { expandPath } from '../read/expand-paths.ts';
 import { readCassetteSource } from '../read/read-cassette.ts';
-import { BATCH_FILES, tuneGcForBatch } from './batch-gc.ts';
+import { BATCH_FILES, tuneForBatch } from './batch-gc.ts';
 import { createProgress } from './progress.ts';
 import { reportError } from './report-error.ts';
 
@@ -87,7 +87,7 @@ export async function forEachCassetteFile(args: string[], io: Io, each: (file: C
   // Expand every argument first, so the progress line knows the total; errors keep their order.
   const expanded = await Promise.all(args.map(expandPath));
   const total = expanded.reduce((n, e) => n + e.files.length, 0);
-  if (total >= BATCH_FILES) await tuneGcForBatch();
+  if (total >= BATCH_FILES) await tuneForBatch();
   const progress = createProgress(io.stderr, total, io.env);
   const fail = (error: unknown, file: string | undefined) => {
     progress.clear();
