@@ -2,7 +2,7 @@
 // and date, with cache and tiered prices). Loaded only through loadPriceTable(): its data is a
 // ~480 kB module that takes ~20 ms to load from its code cache, a third of `show`'s start-up.
 
-import { calcPrice } from '@pydantic/genai-prices';
+import { calcPrice, findProvider } from '@pydantic/genai-prices';
 import type { PriceTable } from './types.ts';
 
 /** The installed version; test/cost/prices.test.ts checks it against node_modules. */
@@ -19,11 +19,11 @@ export const genaiPrices: PriceTable = {
     const timestamp = at ?? new Date();
     // The API host names who billed the call (Groq, OpenRouter, Bedrock); then the dialect's
     // provider; then the model name alone.
-    const attempts = [apiUrl ? { providerApiUrl: apiUrl } : undefined, providerId ? { providerId } : undefined, {}];
+    const attempts = [apiUrl ? providerOf(`url ${apiUrl}`, { providerApiUrl: apiUrl }) : undefined, providerId, providerOf(`model ${model}`, { modelId: model.toLowerCase().trim() })];
     for (const attempt of attempts) {
       if (!attempt) continue;
       try {
-        const result = calcPrice(tokens, model, { ...attempt, timestamp });
+        const result = calcPrice(tokens, model, { providerId: attempt, timestamp });
         if (result) return result.total_price;
       } catch {
         // Counts the table rejects (cache counts above the input) price as unknown.
@@ -33,3 +33,18 @@ export const genaiPrices: PriceTable = {
     return undefined;
   },
 };
+
+/**
+ * The id of the provider an API host or a model name resolves to, looked up once: the package
+ * compiles a RegExp per provider on every lookup by URL (~50 µs a call). calcPrice by the found
+ * provider's id prices exactly as calcPrice by that URL or model name does.
+ */
+const providerIds = new Map<string, string | null>();
+function providerOf(key: string, lookup: { providerApiUrl?: string; modelId?: string }): string | undefined {
+  let id = providerIds.get(key);
+  if (id === undefined) {
+    id = findProvider(lookup)?.id ?? null;
+    providerIds.set(key, id);
+  }
+  return id ?? undefined;
+}

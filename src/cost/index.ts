@@ -72,8 +72,20 @@ function recordedAt(item: AnalyzedInteraction): Date | undefined {
 export function interactionCost(item: AnalyzedInteraction, table?: PriceTable): Cost | null {
   const provided = providerCost(item);
   if (provided !== undefined) return { usd: provided, source: 'provider' };
+  if (!table) return null;
+  const known = estimates.get(item);
+  if (known?.table === table) return known.cost;
+  const cost = estimate(item, table);
+  estimates.set(item, { table, cost });
+  return cost;
+}
+
+/** Each call is priced once per table, however many presenters ask (its line, the file's sum, an overview). */
+const estimates = new WeakMap<AnalyzedInteraction, { table: PriceTable; cost: Cost | null }>();
+
+function estimate(item: AnalyzedInteraction, table: PriceTable): Cost | null {
   const what = billed(item);
-  if (!table || !what?.model || !what.usage || item.interaction.response.status >= 400) return null;
+  if (!what?.model || !what.usage || item.interaction.response.status >= 400) return null;
   if (what.usage.inputTokens === 0 && what.usage.outputTokens === 0) return null;
   const usd = table.price({
     model: what.model,
