@@ -49,8 +49,16 @@ export interface MessageSites {
    * form-encoded body at any body site gets the same rule, by the message's Content-Type.)
    */
   form?: SitePath;
-  /** A recorded body length to keep true when a body changes size (go-vcr `content_length`, HAR `bodySize`). */
+  /**
+   * Fields recording the body's byte length (go-vcr `content_length`, HAR `bodySize` and
+   * `content.size`): scrub keeps each true when it changes the body's size, if it was true before.
+   */
   contentLength?: SitePath[];
+  /**
+   * The header recording the body's byte length (`Content-Length`, any spelling), at every header
+   * site of the message in its shape: kept true as `contentLength` is.
+   */
+  lengthHeader?: string;
   /** Cookie lists of `{name, value}` (HAR). */
   cookies?: SitePath;
   /** A `host` field (go-vcr's request.host). */

@@ -42,9 +42,10 @@ export interface Finding {
 
 const pathText = (path: Path) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
-/** A request or response map: the body edits in it change its content_length. */
+/** A request or response map: the body edits in it change its recorded lengths. */
 interface Frame {
   map: CST.Token;
+  message: MessageSites;
   /** Body size in bytes before and after the scrub. */
   before: number;
   after: number;
@@ -63,19 +64,28 @@ function decompress(bytes: Buffer, encoding: string): Buffer | undefined {
   return decoded.kind === 'decoded' ? Buffer.from(decoded.bytes) : undefined;
 }
 
-/** A header's values (any spelling of its name), from a map of lists (go-vcr, vcrpy, Ruby VCR) or a name/value list (HAR). */
-function headerValues(headers: CST.Token | undefined, name: string): string[] {
-  const out: string[] = [];
+/** A header's value scalars (any spelling of its name), in a map of lists (go-vcr, vcrpy, Ruby VCR) or a name/value list (HAR). */
+function headerTokens(headers: CST.Token | undefined, name: string): ScalarToken[] {
+  const want = name.toLowerCase();
+  const out: ScalarToken[] = [];
   if (isSeqToken(headers)) {
     for (const entry of headers.items) {
-      if (scalarText(mapGet(entry.value, 'name')?.value)?.toLowerCase() !== name) continue;
-      const value = scalarText(mapGet(entry.value, 'value')?.value);
-      if (value !== undefined) out.push(value);
+      if (scalarText(mapGet(entry.value, 'name')?.value)?.toLowerCase() !== want) continue;
+      const value = mapGet(entry.value, 'value')?.value;
+      if (isScalarToken(value)) out.push(value);
     }
     return out;
   }
-  for (const [key, item] of mapEntries(headers)) if (key.toLowerCase() === name) for (const t of valueScalars(item.value)) out.push(scalarText(t) ?? '');
+  for (const [key, item] of mapEntries(headers)) if (key.toLowerCase() === want) out.push(...valueScalars(item.value));
   return out;
+}
+
+/** A header's values (any spelling of its name); a value that is no plain text reads as ''. */
+function headerValues(headers: CST.Token | undefined, name: string, list = isSeqToken(headers)): string[] {
+  return headerTokens(headers, name).flatMap((t) => {
+    const value = scalarText(t);
+    return value === undefined ? (list ? [] : ['']) : [value];
+  });
 }
 
 /** The token at `path` (map keys) below `token`. */
@@ -244,7 +254,9 @@ class Editor {
     if (isScalarToken(token)) {
       const key = path[path.length - 1];
       const kind = site === 'url' || key === 'url' ? 'url' : formBody || (site === 'body' && frame?.form) ? 'form-body' : 'text';
-      this.scrubScalar(token, path, (v) => scanValue(v, kind, this.c), key === 'body' ? frame : undefined);
+      // A body scalar at any of the format's body sites (go-vcr `body`, Ruby VCR `body.string`, HAR
+      // `content.text`): its size change is kept in the message's recorded lengths.
+      this.scrubScalar(token, path, (v) => scanValue(v, kind, this.c), site === 'body' ? frame : undefined);
       return;
     }
     if (isSeqToken(token)) {
@@ -276,19 +288,24 @@ class Editor {
       encodings.push(...headerValues(headers, 'content-encoding'));
     }
     for (const p of mediaTypeSites(message)) types.push(...valueScalars(tokenAt(map, p)).map((t) => scalarText(t) ?? ''));
-    return { map, before: 0, after: 0, form: isFormEncoded(types), contentEncoding: (encodings[0] ?? '').toLowerCase().trim() };
+    return { map, message, before: 0, after: 0, form: isFormEncoded(types), contentEncoding: (encodings[0] ?? '').toLowerCase().trim() };
   }
 
   /**
-   * Keeps content_length (and a Content-Length header) true after the body changed size: only a
-   * value that was the body's real length is changed, never -1 / 0 (unknown) or a compressed size.
+   * Keeps every recorded length of the message true after its body changed size — the format's
+   * `contentLength` fields (go-vcr `content_length`, HAR `bodySize`, `content.size`) and its
+   * `lengthHeader` at each header site — but only a value that was the body's real byte length:
+   * never -1 / 0 (unknown), nor a length that already differed (a compressed body stored decoded).
    */
   private fixLength(frame: Frame): void {
-    const headers = mapGet(frame.map, 'headers')?.value;
-    const tokens = [
-      ...valueScalars(mapGet(frame.map, 'content_length')?.value),
-      ...valueScalars(mapGet(headers, 'content-length', true)?.value),
-    ];
+    const { message } = frame;
+    const inMessage = (path: SitePath) => (message.root.every((p, i) => p === path[i]) ? path.slice(message.root.length) : undefined);
+    const tokens: ScalarToken[] = [];
+    for (const path of message.contentLength ?? []) {
+      const rel = inMessage(path);
+      if (rel) tokens.push(...valueScalars(tokenAt(frame.map, rel)));
+    }
+    if (message.lengthHeader) for (const h of headerSites(message)) tokens.push(...headerTokens(tokenAt(frame.map, h.path), message.lengthHeader));
     for (const token of tokens) {
       const value = scalarText(token);
       if (value === undefined || value !== String(frame.before) || frame.before === 0) continue;
