@@ -85,6 +85,54 @@ const CASES: Record<string, { text: string; expect: string[]; lengths?: number[]
   },
 };
 
+// A secret in a body whose replacement changes the body's byte length, in every format: each
+// recorded length of that body (`lengths`: go-vcr content_length, the Content-Length header in each
+// header shape, HAR bodySize and content.size, Polly's too) is kept true. The response bodies are
+// stored decoded under `Content-Encoding: gzip`: their recorded lengths are the compressed ones,
+// already not the body's, and stay (except HAR's content.size, which is the decoded size).
+const LEN_BODY = `{"k":"${XKEY}","n":"héllo"}`;
+const LEN_ANSWER = `{"echo":"${XKEY}","ok":"ça"}`;
+const bytes = (s: string) => Buffer.byteLength(s);
+const LENGTH_CASES: Record<string, { text: string; expect: string[]; lengths: number[] }> = {
+  'len-go-vcr.yaml': {
+    text: `---\nversion: 2\ninteractions:\n- id: 0\n  request:\n    proto: HTTP/1.1\n    content_length: ${bytes(LEN_BODY)}\n    body: '${LEN_BODY}'\n    form: {}\n    headers:\n      Content-Length:\n      - "${bytes(LEN_BODY)}"\n      Content-Type:\n      - application/json\n    url: https://api.anthropic.com/v1/messages\n    method: POST\n  response:\n    content_length: 61\n    body: '${LEN_ANSWER}'\n    headers:\n      Content-Encoding:\n      - gzip\n      Content-Length:\n      - "61"\n    status: 200 OK\n    code: 200\n    duration: 1s\n`,
+    expect: ['8:18 anthropic-key', '19:21 anthropic-key'],
+    lengths: [7, 12],
+  },
+  'len-vcrpy.yaml': {
+    text: `interactions:\n- request:\n    body: '${LEN_BODY}'\n    headers:\n      Content-Length:\n      - '${bytes(LEN_BODY)}'\n    method: POST\n    uri: https://api.anthropic.com/v1/messages\n  response:\n    body:\n      string: '${LEN_ANSWER}'\n    headers:\n      Content-Length:\n      - '${bytes(LEN_ANSWER)}'\n    status:\n      code: 200\n      message: OK\n- request:\n    body: null\n    headers: {}\n    method: GET\n    uri: https://api.anthropic.com/v1/models\n  response:\n    body:\n      string: '${LEN_ANSWER}'\n    headers:\n      Content-Encoding:\n      - gzip\n      Content-Length:\n      - '61'\n    status:\n      code: 200\n      message: OK\nversion: 1\n`,
+    expect: ['3:18 anthropic-key', '11:25 anthropic-key', '25:25 anthropic-key'],
+    lengths: [6, 14],
+  },
+  'len-vcrpy.json': {
+    text: `{\n    "interactions": [\n        {\n            "request": {\n                "body": ${JSON.stringify(LEN_BODY)},\n                "headers": {\n                    "Content-Length": [\n                        "${bytes(LEN_BODY)}"\n                    ]\n                },\n                "method": "POST",\n                "uri": "https://api.anthropic.com/v1/messages"\n            },\n            "response": {\n                "body": {\n                    "string": ${JSON.stringify(LEN_ANSWER)}\n                },\n                "headers": {\n                    "Content-Encoding": [\n                        "gzip"\n                    ],\n                    "Content-Length": [\n                        "61"\n                    ]\n                },\n                "status": {\n                    "code": 200,\n                    "message": "OK"\n                }\n            }\n        }\n    ],\n    "version": 1\n}\n`,
+    expect: ['5:35 anthropic-key', '16:44 anthropic-key'],
+    lengths: [8],
+  },
+  'len-ruby-vcr.yml': {
+    text: `---\nhttp_interactions:\n- request:\n    method: post\n    uri: https://api.openai.com/v1/chat/completions\n    body:\n      encoding: UTF-8\n      string: '${LEN_BODY}'\n    headers:\n      Content-Length:\n      - '${bytes(LEN_BODY)}'\n  response:\n    status:\n      code: 200\n      message: OK\n    headers:\n      Content-Encoding:\n      - gzip\n      Content-Length:\n      - '61'\n    body:\n      encoding: UTF-8\n      string: '${LEN_ANSWER}'\n  recorded_at: Mon, 01 Jan 2024 00:00:00 GMT\nrecorded_with: VCR 6.2.0\n`,
+    expect: ['8:22 anthropic-key', '23:25 anthropic-key'],
+    lengths: [11],
+  },
+  'len-ruby-vcr.json': {
+    text: `{"http_interactions":[{"request":{"method":"post","uri":"https://api.openai.com/v1/x",\n"body":{"encoding":"UTF-8","string":${JSON.stringify(LEN_BODY)}},\n"headers":{"Content-Length":\n["${bytes(LEN_BODY)}"]}},\n"response":{"status":{"code":200,"message":"OK"},\n"headers":{"Content-Length":\n["${bytes(LEN_ANSWER)}"]},\n"body":{"encoding":"UTF-8","string":${JSON.stringify(LEN_ANSWER)}}},"recorded_at":"Mon, 01 Jan 2024 00:00:00 GMT"}],"recorded_with":"VCR 6.2.0"}\n`,
+    expect: ['2:47 anthropic-key', '8:50 anthropic-key'],
+    lengths: [4, 7],
+  },
+  'len-har.har': {
+    text: `{\n  "log": {\n    "version": "1.2",\n    "creator": {"name": "t", "version": "1"},\n    "entries": [\n      {\n        "request": {\n          "method": "POST",\n          "url": "https://api.anthropic.com/v1/messages",\n          "headers": [\n            {"name": "content-length",\n             "value": "${bytes(LEN_BODY)}"}\n          ],\n          "queryString": [],\n          "cookies": [],\n          "postData": {"mimeType": "application/json", "text": ${JSON.stringify(LEN_BODY)}},\n          "bodySize": ${bytes(LEN_BODY)}\n        },\n        "response": {\n          "status": 200, "statusText": "OK",\n          "headers": [\n            {"name": "content-encoding", "value": "gzip"},\n            {"name": "content-length",\n             "value": "61"}\n          ],\n          "cookies": [],\n          "content": {\n            "size": ${bytes(LEN_ANSWER)},\n            "mimeType": "application/json",\n            "text": ${JSON.stringify(LEN_ANSWER)}\n          },\n          "bodySize": 61\n        }\n      }\n    ]\n  }\n}\n`,
+    expect: ['16:74 anthropic-key', '30:34 anthropic-key'],
+    lengths: [12, 17, 28],
+  },
+  // Polly.js's recording.har: the HAR shape, a body without Content-Encoding; every length true.
+  'len-polly.har': {
+    text: `{\n  "log": {\n    "_recordingName": "anthropic",\n    "creator": {"comment": "persister:fs", "name": "Polly.JS", "version": "6.0.6"},\n    "entries": [\n      {\n        "_id": "0a1b2c",\n        "_order": 0,\n        "request": {\n          "bodySize": ${bytes(LEN_BODY)},\n          "cookies": [],\n          "headers": [\n            {"_fromType": "array", "name": "content-length", "value": "${bytes(LEN_BODY)}"}\n          ],\n          "headersSize": 200,\n          "httpVersion": "HTTP/1.1",\n          "method": "POST",\n          "postData": {"mimeType": "application/json", "params": [], "text": ${JSON.stringify(LEN_BODY)}},\n          "queryString": [],\n          "url": "https://api.anthropic.com/v1/messages"\n        },\n        "response": {\n          "bodySize": ${bytes(LEN_ANSWER)},\n          "content": {"mimeType": "application/json", "size": ${bytes(LEN_ANSWER)},\n            "text": ${JSON.stringify(LEN_ANSWER)}},\n          "cookies": [],\n          "headers": [\n            {"name": "content-length", "value": "${bytes(LEN_ANSWER)}"}\n          ],\n          "headersSize": 100,\n          "httpVersion": "HTTP/1.1",\n          "redirectURL": "",\n          "status": 200,\n          "statusText": "OK"\n        },\n        "startedDateTime": "2024-01-01T00:00:00.000Z",\n        "time": 10,\n        "timings": {"blocked": -1, "connect": -1, "dns": -1, "receive": 0, "send": 0, "ssl": -1, "wait": 10}\n      }\n    ],\n    "pages": [],\n    "version": "1.2"\n  }\n}\n`,
+    expect: ['18:88 anthropic-key', '25:34 anthropic-key'],
+    lengths: [10, 13, 23, 24, 28],
+  },
+};
+Object.assign(CASES, LENGTH_CASES);
+
 const dir = mkdtempSync(join(tmpdir(), 'cassette-scrub-formats-'));
 const path = (name: string) => join(dir, name);
 const noSecret = (out: string) => {
@@ -218,3 +266,28 @@ test('HAR: a form body known by its mimeType alone, and a base64 request body (`
   assert.equal(Buffer.from(after.log.entries[1].request.postData.text, 'base64').toString(), 'grant_type=refresh_token&refresh_token=REDACTED');
   assert.equal((await runCli(['scrub', '--check', file])).code, 0);
 });
+
+const lengthMismatches = async (file: string) => (await runCli(['lint', '--no-color', file])).stdout.split('\n').filter((l) => l.includes('content-length-mismatch'));
+
+for (const [name, { text, lengths }] of Object.entries(LENGTH_CASES)) {
+  test(`${name}: after scrub every recorded body length is true (lint: no content-length-mismatch); a length already not the body's stays`, async () => {
+    const file = path(`lint-${name}`);
+    writeFileSync(file, text);
+    assert.deepEqual(await lengthMismatches(file), [], 'the recording is consistent before');
+    assert.equal((await runCli(['scrub', file])).code, 0);
+    assert.deepEqual(await lengthMismatches(file), [], 'and after the scrub');
+
+    // The same file with each true length one more than the body: those lines are left as they were.
+    const rows = text.split('\n');
+    for (const line of lengths) rows[line - 1] = rows[line - 1]!.replace(/\d+(?=\D*$)/, (n) => String(Number(n) + 1));
+    const stale = rows.join('\n');
+    const staleFile = path(`stale-${name}`);
+    writeFileSync(staleFile, stale);
+    const before = await lengthMismatches(staleFile);
+    assert.ok(before.length > 0 || name.endsWith('.har'), 'lint sees the stale lengths');
+    assert.equal((await runCli(['scrub', staleFile])).code, 0);
+    const after = readFileSync(staleFile, 'utf8').split('\n');
+    for (const line of lengths) assert.equal(after[line - 1], rows[line - 1], `${name}:${line} stays`);
+    assert.equal(after.filter((l, i) => l !== rows[i]).length, new Set(CASES[name]!.expect.map((e) => e.split(':')[0])).size, 'only the secret lines changed');
+  });
+}

@@ -53,11 +53,13 @@ test('a key inside a base64 HAR body is found and scrubbed in the base64, the re
   assert.equal(check.stdout.includes(KEY) || check.stderr.includes(KEY), false);
   assert.equal((await runCli(['scrub', file])).code, 0);
   const after = readFileSync(file, 'utf8');
-  const text = JSON.parse(after).log.entries[0].response.content.text as string;
-  assert.deepEqual(JSON.parse(Buffer.from(text, 'base64').toString()), { object: 'list', data: [], note: 'REDACTED' });
-  // Only that line changed.
+  const { content } = JSON.parse(after).log.entries[0].response;
+  assert.deepEqual(JSON.parse(Buffer.from(content.text, 'base64').toString()), { object: 'list', data: [], note: 'REDACTED' });
+  // content.size (the decoded body's length, true before) stays true.
+  assert.equal(content.size, Buffer.from(content.text, 'base64').length);
+  // Only those two lines changed.
   const changed = after.split('\n').filter((line, i) => line !== base64.split('\n')[i]);
-  assert.equal(changed.length, 1);
+  assert.deepEqual(changed.map((l) => l.trim().split(':')[0]), ['"size"', '"text"']);
   assert.equal((await runCli(['scrub', '--check', file])).code, 0);
 });
 
