@@ -8,7 +8,7 @@ import { decodeContentEncodings, hasGzipMagic, parseContentEncoding } from '../d
 import { describeDocument, detectFormat } from '../formats/index.ts';
 import { pollyChunks } from '../formats/har.ts';
 import type { MessageSites, SecretSites, SitePath, Syntax } from '../formats/types.ts';
-import { headerSites, isFormEncoded, mediaTypeSites, messageAt, siteOf, type Path } from './sites.ts';
+import { headerSites, headerValueKind, isFormEncoded, mediaTypeSites, messageAt, siteOf, type Path } from './sites.ts';
 import {
   isBinaryItem,
   isMapToken,
@@ -197,7 +197,7 @@ class Editor {
       for (const token of valueScalars(item.value)) {
         const hits = rule
           ? this.scrubScalar(token, [...path, name], (v) => scanCredentialHeader(v, rule, this.c), undefined, !this.c.options.drop)
-          : this.scrubScalar(token, [...path, name], (v) => scanValue(v, 'text', this.c));
+          : this.scrubScalar(token, [...path, name], (v) => scanValue(v, headerValueKind(name), this.c));
         if (rule && hits.length > 0 && this.c.options.drop) drop.add(item);
       }
     }
@@ -239,7 +239,7 @@ class Editor {
         this.scrubScalar(item.value, here, (v) =>
           !isDone(v, placeholder) ? { value: placeholder, hits: [{ rule: 'credential-query', secret: v, replacement: placeholder }] } : scanValue(v, 'text', this.c),
         );
-      else this.scrubScalar(item.value, here, (v) => scanValue(v, 'text', this.c));
+      else this.scrubScalar(item.value, here, (v) => scanValue(v, kind === 'headers' && name !== undefined ? headerValueKind(name) : 'text', this.c));
     });
   }
 

@@ -18,7 +18,7 @@ import { parseTextFast } from '../formats/parse.ts';
 import type { ParsedDocument, SecretSites, SitePath } from '../formats/types.ts';
 import { resolvePlain } from '../read/yaml-scalars.ts';
 import { headerRule, isDone, scanCredentialHeader, scanValue, type Compiled, type ValueKind } from './scan.ts';
-import { isFormEncoded, nodeKind, siteTree, type SiteNode } from './sites.ts';
+import { headerValueKind, isFormEncoded, nodeKind, siteTree, type SiteNode } from './sites.ts';
 
 /** Thrown to stop at the first "maybe": the CST editor decides. */
 const MAYBE = Symbol('maybe');
@@ -153,7 +153,7 @@ class Walker {
     for (const [name, value] of Object.entries(map)) {
       const rule = headerRule(name, this.c);
       for (const v of this.scalars(value)) {
-        if (!rule) this.scalar(v, 'text');
+        if (!rule) this.scalar(v, headerValueKind(name));
         // `~` and an empty value both read as null, but only the first is a value to redact.
         else if (typeof v !== 'string' || scanCredentialHeader(v, rule, this.c).hits.length > 0) maybe();
       }

@@ -3,6 +3,7 @@
 // over yaml tokens, the quick verdict (fast-check.ts) over the parsed value. Loads no `yaml`.
 
 import type { MessageSites, SecretSites, SitePath } from '../formats/types.ts';
+import type { ValueKind } from './scan.ts';
 
 export type Path = Array<string | number>;
 
@@ -46,6 +47,15 @@ export function siteOf(rel: readonly (string | number)[], sites: SecretSites, si
     if (body) return body;
   }
   return undefined;
+}
+
+/**
+ * How an ordinary header's value is scanned: a redirect's `Location` (any spelling, in either header
+ * shape) is a URL — OAuth flows put `?code=` or `#access_token=` there — so its query and fragment get
+ * the credential parameter rule as request URLs do; any other header is text.
+ */
+export function headerValueKind(name: string): ValueKind {
+  return name.toLowerCase() === 'location' ? 'url' : 'text';
 }
 
 /** The message (request or response) whose map is at `rel`, if it is one. */
