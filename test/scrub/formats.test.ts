@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.ts';
+import { isSurelyClean } from '../../src/scrub/fast-check.ts';
+import { compileScrubOptions } from '../../src/scrub/scan.ts';
 
 const BEARER = 'sk-proj-FAKEfakeFAKE0123456789abcdefABCDEFghijklmnopQRST';
 const XKEY = 'sk-ant-api03-FakeKey0123456789abcdefABCDEFghijklmnopQRSTUVwxyz0123456789-_abcdefghijklmnopqrstuvwxAA';
@@ -20,7 +22,9 @@ const REFRESH = '1%2F%2F0gFAKErefresh0123456789abcdef';
 const AAD_SECRET = 'Fk8Q~fakeAzureSecret.0123456789abcd';
 const PASSWORD = 'hunter2-FAKE-Passw0rd';
 const ACCESS = 'gho_FAKEaccess0123';
-const SECRETS = [BEARER, XKEY, URLKEY, SESSION, CLIENT_SECRET, REFRESH, AAD_SECRET, PASSWORD, ACCESS];
+// An OAuth implicit-flow redirect's token, in a `Location` header's fragment: found only by the parameter name.
+const REDIRECT_TOKEN = 'ya29.FAKEredirectToken-0123';
+const SECRETS = [BEARER, XKEY, URLKEY, SESSION, CLIENT_SECRET, REFRESH, AAD_SECRET, PASSWORD, ACCESS, REDIRECT_TOKEN];
 const FORM = 'application/x-www-form-urlencoded';
 
 // `lengths`: lines of a recorded body length that the scrub keeps true (go-vcr's content_length).
@@ -132,6 +136,33 @@ const LENGTH_CASES: Record<string, { text: string; expect: string[]; lengths: nu
   },
 };
 Object.assign(CASES, LENGTH_CASES);
+
+// A redirect's `Location` header is a URL: its query and fragment get the credential parameter rule
+// (OAuth's `?code=…` is no credential, `access_token=` and `client_secret=` are), in each header shape.
+const LOCATION = `https://app.example/callback?code=4%2F0Aabc&client_secret=${CLIENT_SECRET}#access_token=${REDIRECT_TOKEN}&token_type=Bearer`;
+const LOCATION_CASES: Record<string, { text: string; expect: string[] }> = {
+  // go-vcr: a map of lists (YAML).
+  'location-go-vcr.yaml': {
+    text: `---\nversion: 2\ninteractions:\n- id: 0\n  request:\n    body: ""\n    form: {}\n    headers: {}\n    url: https://accounts.example/o/oauth2/auth\n    method: GET\n  response:\n    body: ""\n    headers:\n      Location:\n      - ${LOCATION}\n    status: 302 Found\n    code: 302\n    duration: 1ms\n`,
+    expect: ['15:67 credential-query', '15:108 credential-query'],
+  },
+  // Ruby VCR YAML: a map of lists, the name in lower case.
+  'location-ruby-vcr.yml': {
+    text: `---\nhttp_interactions:\n- request:\n    method: get\n    uri: https://accounts.example/o/oauth2/auth\n    body:\n      encoding: US-ASCII\n      string: ''\n    headers: {}\n  response:\n    status:\n      code: 302\n      message: Found\n    headers:\n      location:\n      - ${LOCATION}\n    body:\n      encoding: UTF-8\n      string: ''\n  recorded_at: Mon, 01 Jan 2024 00:00:00 GMT\nrecorded_with: VCR 6.2.0\n`,
+    expect: ['16:67 credential-query', '16:108 credential-query'],
+  },
+  // vcrpy JSON: a map of lists in JSON.
+  'location-vcrpy.json': {
+    text: `{\n    "interactions": [\n        {\n            "request": {\n                "body": null,\n                "headers": {},\n                "method": "GET",\n                "uri": "https://accounts.example/o/oauth2/auth"\n            },\n            "response": {\n                "body": {"string": ""},\n                "headers": {\n                    "Location": [\n                        "${LOCATION}"\n                    ]\n                },\n                "status": {"code": 302, "message": "Found"}\n            }\n        }\n    ],\n    "version": 1\n}\n`,
+    expect: ['14:84 credential-query', '14:125 credential-query'],
+  },
+  // HAR: a name/value list.
+  'location-har.har': {
+    text: `{\n  "log": {\n    "version": "1.2",\n    "creator": {"name": "t", "version": "1"},\n    "entries": [\n      {\n        "request": {"method": "GET", "url": "https://accounts.example/o/oauth2/auth", "headers": [], "queryString": [], "cookies": []},\n        "response": {\n          "status": 302, "statusText": "Found",\n          "headers": [\n            {"name": "Location", "value": "${LOCATION}"}\n          ],\n          "cookies": [],\n          "content": {"size": 0, "mimeType": "text/html", "text": ""},\n          "redirectURL": ""\n        }\n      }\n    ]\n  }\n}\n`,
+    expect: ['11:102 credential-query', '11:143 credential-query'],
+  },
+};
+Object.assign(CASES, LOCATION_CASES);
 
 const dir = mkdtempSync(join(tmpdir(), 'cassette-scrub-formats-'));
 const path = (name: string) => join(dir, name);
@@ -291,3 +322,15 @@ for (const [name, { text, lengths }] of Object.entries(LENGTH_CASES)) {
     assert.equal(after.filter((l, i) => l !== rows[i]).length, new Set(CASES[name]!.expect.map((e) => e.split(':')[0])).size, 'only the secret lines changed');
   });
 }
+
+test('Location headers: the quick verdict agrees (a credential in the URL is no "surely clean"; the redacted twin is, except HAR, always left to the CST editor)', () => {
+  const c = compileScrubOptions();
+  for (const [name, { text }] of Object.entries(LOCATION_CASES)) {
+    assert.equal(isSurelyClean(text, c), false, name);
+    const clean = SECRETS.reduce((t, s) => t.split(s).join('REDACTED'), text);
+    assert.equal(isSurelyClean(clean, c), !name.endsWith('.har'), `${name} redacted`);
+    // `code=` alone is no credential.
+    const codeOnly = text.split(LOCATION).join('https://app.example/callback?code=4%2F0Aabc&state=xyz');
+    assert.equal(isSurelyClean(codeOnly, c), !name.endsWith('.har'), `${name} code only`);
+  }
+});
