@@ -73,23 +73,26 @@ export function decodeContentEncodings(bytes: Uint8Array, encodings: readonly st
  * still starts with gzip magic; bytes without the header are gunzipped when they start with it.
  */
 export function decodeContentEncoding(headers: Headers, body: Body): ContentDecoding {
+  // Only latin-1 strings can be bytes in disguise; a real text body never starts with \x1f\x8b.
+  // Nearly every body is such text: it is identity before any header is looked at.
+  if (typeof body === 'string') {
+    if (!body.startsWith('\x1f\x8b')) return IDENTITY;
+    body = Buffer.from(body, 'latin1');
+  }
   let value: string | undefined;
   for (const key in headers) {
     if (key.length === 16 && key.toLowerCase() === 'content-encoding') value = headers[key]!.join(', ');
   }
   const encodings = parseContentEncoding(value);
-  if (typeof body === 'string') {
-    // Only latin-1 strings can be bytes in disguise; a real text body never starts with \x1f\x8b.
-    if (!body.startsWith('\x1f\x8b')) return { kind: 'identity' };
-    body = Buffer.from(body, 'latin1');
-  }
   if (encodings.length > 0) {
     const result = decodeContentEncodings(body, encodings);
     // Some recorders inflate the body but keep the header: bytes that are not compressed but are
     // valid UTF-8 are taken as already decoded.
-    if (result.kind === 'undecodable' && !hasGzipMagic(body) && isUtf8(body)) return { kind: 'identity' };
+    if (result.kind === 'undecodable' && !hasGzipMagic(body) && isUtf8(body)) return IDENTITY;
     return result;
   }
   if (hasGzipMagic(body)) return decodeContentEncodings(body, ['gzip']);
-  return { kind: 'identity' };
+  return IDENTITY;
 }
+
+const IDENTITY: ContentDecoding = Object.freeze({ kind: 'identity' });
