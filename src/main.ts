@@ -5,7 +5,6 @@
 import { Command, CommanderError } from 'commander';
 import { CassetteError } from './errors.ts';
 import { processIo, type Io } from './io.ts';
-import { tuneIfBatch } from './commands/batch-gc.ts';
 
 declare const __CASSETTE_VERSION__: string | undefined;
 export const VERSION = typeof __CASSETTE_VERSION__ === 'string' ? __CASSETTE_VERSION__ : '0.0.0-dev';
@@ -64,7 +63,6 @@ Examples:
   $ cassette show --json fixtures/chat.yaml | jq '.interactions[].llm.response.toolCalls'`,
     )
     .action(async (paths: string[], options) => {
-      await tuneIfBatch(paths);
       const { show } = await import('./commands/show.ts');
       setCode(await show(paths, options, io));
     });
@@ -121,7 +119,6 @@ Examples:
   $ cassette scrub --header X-Tenant-Token --replace 'acct_[0-9]+=acct_0' testdata/`,
     )
     .action(async (paths: string[], options) => {
-      await tuneIfBatch(paths);
       const { scrub } = await import('./commands/scrub.ts');
       setCode(await scrub(paths, options, io));
     });
@@ -162,7 +159,6 @@ Examples:
   $ cassette lint --list-rules`,
     )
     .action(async (paths: string[], options) => {
-      await tuneIfBatch(paths);
       const { lint } = await import('./commands/lint.ts');
       setCode(await lint(paths, options, io, VERSION));
     });
@@ -228,7 +224,6 @@ Examples:
   $ cassette export fixtures/chat.yaml | jq '.log.entries[]._llm.response.text'`,
     )
     .action(async (paths: string[], options) => {
-      await tuneIfBatch(paths);
       const { exportCassettes } = await import('./commands/export.ts');
       setCode(await exportCassettes(paths, { ...options, version: VERSION }, io));
     });
@@ -269,7 +264,6 @@ Examples:
   $ cassette convert --to polly testdata/chat.yaml -o recordings --recording-name chat`,
     )
     .action(async (paths: string[], options) => {
-      await tuneIfBatch(paths);
       const { convert } = await import('./commands/convert.ts');
       setCode(await convert(paths, { ...options, version: VERSION }, io));
     });

@@ -26,12 +26,12 @@ export async function tuneForBatch(): Promise<void> {
 }
 
 /**
- * Tunes before the command's bundle loads when the arguments look like a batch (a directory, or
- * many files). Loading the bundle fills the young generation a few times, and V8 grows it on the
- * third scavenge: tuned only after the paths are expanded, it grows by the default factor there
- * (1 → 2 MB) and then stays small for a tenth of a second of the run (go-vcr corpus: 16 scavenges
- * instead of 7, ~8 ms more GC). The per-file loop still tunes once it counts 16 files (callers
- * other than the CLI; each bundle has its own copy of this module, and setting a flag twice is harmless).
+ * Tunes before the paths are expanded when the arguments look like a batch (a directory, or many
+ * files). V8 grows the young generation on the third scavenge, which comes right after the
+ * command's bundle has loaded: tuned only after expansion, it grew by the default factor there
+ * (1 → 2 MB) and then stayed small for a tenth of a second (go-vcr corpus `show --json`: 16
+ * scavenges instead of 7). Not earlier, in main: V8 rejects a code cache made under other flags,
+ * and the bundle's cache is made without these. The loop still tunes once it counts 16 files.
  */
 export async function tuneIfBatch(paths: string[]): Promise<void> {
   if (paths.length >= BATCH_FILES || paths.some(isDirectory)) await tuneForBatch();
