@@ -77,7 +77,6 @@ export const goVcr: FormatModule = {
       bodies: [{ path: ['request', 'body'], encoding: 'text' }],
       form: ['request', 'form'],
       contentLength: [['request', 'content_length']],
-      lengthHeader: 'Content-Length',
     },
     response: {
       root: ['response'],
@@ -87,7 +86,6 @@ export const goVcr: FormatModule = {
       ],
       bodies: [{ path: ['response', 'body'], encoding: 'text' }],
       contentLength: [['response', 'content_length']],
-      lengthHeader: 'Content-Length',
     },
   },
 };

@@ -84,7 +84,6 @@ export const har: FormatModule = {
         { path: ['request', 'postData', 'text'], encoding: 'text', base64When: { key: 'encoding', equals: 'base64' }, mediaType: 'mimeType' },
       ],
       contentLength: [['request', 'bodySize']],
-      lengthHeader: 'Content-Length',
     },
     response: {
       root: ['response'],
@@ -93,7 +92,6 @@ export const har: FormatModule = {
       cookies: ['response', 'cookies'],
       bodies: [{ path: ['response', 'content', 'text'], encoding: 'text', base64When: { key: 'encoding', equals: 'base64' }, mediaType: 'mimeType' }],
       contentLength: [['response', 'bodySize'], ['response', 'content', 'size']],
-      lengthHeader: 'Content-Length',
     },
   },
 };

@@ -20,7 +20,6 @@ export const rubyVcr: FormatModule = {
       root: ['request'],
       url: ['request', 'uri'],
       headers: [{ path: ['request', 'headers'], shape: 'map-of-lists' }],
-      lengthHeader: 'Content-Length',
       bodies: [
         { path: ['request', 'body', 'string'], encoding: 'text' },
         { path: ['request', 'body', 'base64_string'], encoding: 'base64' },
@@ -31,7 +30,6 @@ export const rubyVcr: FormatModule = {
     response: {
       root: ['response'],
       headers: [{ path: ['response', 'headers'], shape: 'map-of-lists' }],
-      lengthHeader: 'Content-Length',
       bodies: [
         { path: ['response', 'body', 'string'], encoding: 'text' },
         { path: ['response', 'body', 'base64_string'], encoding: 'base64' },

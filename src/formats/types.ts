@@ -54,11 +54,6 @@ export interface MessageSites {
    * `content.size`): scrub keeps each true when it changes the body's size, if it was true before.
    */
   contentLength?: SitePath[];
-  /**
-   * The header recording the body's byte length (`Content-Length`, any spelling), at every header
-   * site of the message in its shape: kept true as `contentLength` is.
-   */
-  lengthHeader?: string;
   /** Cookie lists of `{name, value}` (HAR). */
   cookies?: SitePath;
   /** A `host` field (go-vcr's request.host). */

@@ -17,7 +17,6 @@ const sites: SecretSites = {
     root: ['request'],
     url: ['request', 'uri'],
     headers: [{ path: ['request', 'headers'], shape: 'map-of-lists' }],
-    lengthHeader: 'Content-Length',
     bodies: [
       { path: ['request', 'body'], encoding: 'text' },
       { path: ['request', 'parsed_body'], encoding: 'structure' },
@@ -27,7 +26,6 @@ const sites: SecretSites = {
   response: {
     root: ['response'],
     headers: [{ path: ['response', 'headers'], shape: 'map-of-lists' }],
-    lengthHeader: 'Content-Length',
     bodies: [
       { path: ['response', 'body', 'string'], encoding: 'text' },
       // The older shape: the body text itself under `body` (read by vcrpyBody too).

@@ -8,7 +8,7 @@ import { decodeContentEncodings, hasGzipMagic, parseContentEncoding } from '../d
 import { describeDocument, detectFormat } from '../formats/index.ts';
 import { pollyChunks } from '../formats/har.ts';
 import type { MessageSites, SecretSites, SitePath, Syntax } from '../formats/types.ts';
-import { headerSites, headerValueKind, isFormEncoded, mediaTypeSites, messageAt, siteOf, type Path } from './sites.ts';
+import { headerSites, headerValueKind, inMessage, isFormEncoded, mediaTypeSites, messageAt, siteOf, type Path } from './sites.ts';
 import {
   isBinaryItem,
   isMapToken,
@@ -293,19 +293,18 @@ class Editor {
 
   /**
    * Keeps every recorded length of the message true after its body changed size — the format's
-   * `contentLength` fields (go-vcr `content_length`, HAR `bodySize`, `content.size`) and its
-   * `lengthHeader` at each header site — but only a value that was the body's real byte length:
-   * never -1 / 0 (unknown), nor a length that already differed (a compressed body stored decoded).
+   * `contentLength` fields (go-vcr `content_length`, HAR `bodySize`, `content.size`) and the
+   * Content-Length header at each header site — but only a value that was the body's real byte
+   * length: never -1 / 0 (unknown), nor a length that already differed (a compressed body stored decoded).
    */
   private fixLength(frame: Frame): void {
     const { message } = frame;
-    const inMessage = (path: SitePath) => (message.root.every((p, i) => p === path[i]) ? path.slice(message.root.length) : undefined);
     const tokens: ScalarToken[] = [];
     for (const path of message.contentLength ?? []) {
-      const rel = inMessage(path);
+      const rel = inMessage(message, path);
       if (rel) tokens.push(...valueScalars(tokenAt(frame.map, rel)));
     }
-    if (message.lengthHeader) for (const h of headerSites(message)) tokens.push(...headerTokens(tokenAt(frame.map, h.path), message.lengthHeader));
+    for (const h of headerSites(message)) tokens.push(...headerTokens(tokenAt(frame.map, h.path), 'content-length'));
     for (const token of tokens) {
       const value = scalarText(token);
       if (value === undefined || value !== String(frame.before) || frame.before === 0) continue;

@@ -63,14 +63,22 @@ export function messageAt(rel: readonly (string | number)[], sites: SecretSites)
   return [sites.request, sites.response].find((m) => samePath(rel, m.root));
 }
 
+/** A site path relative to the message's map; undefined for one outside the message. */
+export function inMessage(m: MessageSites, path: SitePath): SitePath | undefined {
+  return m.root.every((p, i) => p === path[i]) ? path.slice(m.root.length) : undefined;
+}
+
 /** Where a message's header collections are, relative to the message's map, with their shape. */
 export function headerSites(m: MessageSites): Array<{ path: SitePath; shape: MessageSites['headers'][number]['shape'] }> {
-  return m.headers.filter((h) => m.root.every((p, i) => p === h.path[i])).map((h) => ({ path: h.path.slice(m.root.length), shape: h.shape }));
+  return m.headers.flatMap((h) => {
+    const path = inMessage(m, h.path);
+    return path ? [{ path, shape: h.shape }] : [];
+  });
 }
 
 /** Sibling keys of a message's body sites that name the body's media type (HAR `mimeType`), relative to the message's map. */
 export function mediaTypeSites(m: MessageSites): SitePath[] {
-  return m.bodies.filter((b) => b.mediaType).map((b) => [...b.path.slice(m.root.length, -1), b.mediaType!]);
+  return m.bodies.filter((b) => b.mediaType).map((b) => [...inMessage(m, b.path)!.slice(0, -1), b.mediaType!]);
 }
 
 /**
