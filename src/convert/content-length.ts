@@ -4,16 +4,13 @@
 // go-vcr `content_length` become the byte length of the body written; nothing else changes.
 
 import type { AnalyzedCassette } from '../interpret/index.ts';
-import type { Body, Headers, HttpRequest, HttpResponse, Interaction } from '../model.ts';
-
-function byteLength(body: Body): number {
-  return typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length;
-}
+import type { Headers, HttpRequest, HttpResponse, Interaction } from '../model.ts';
+import { bodyByteLength } from '../http/body-length.ts';
 
 /** The message with true lengths; the same object when its body is the recorded bytes. */
 function withTrueLength<M extends HttpRequest | HttpResponse>(message: M): M {
   if (!message.bodyReserialized) return message;
-  const length = byteLength(message.body);
+  const length = bodyByteLength(message.body);
   const headers: Headers = {};
   for (const [name, values] of Object.entries(message.headers)) {
     headers[name] = name.toLowerCase() === 'content-length' ? values.map(() => String(length)) : values;

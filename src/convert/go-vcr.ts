@@ -5,19 +5,16 @@
 
 import { headerValue } from '../decode/index.ts';
 import type { AnalyzedCassette } from '../interpret/index.ts';
-import type { Body, Headers, HttpRequest, HttpResponse, Interaction } from '../model.ts';
+import type { Headers, HttpRequest, HttpResponse, Interaction } from '../model.ts';
 import { formatGoDuration } from './go-duration.ts';
 import { goSortKeys, goYamlDialect } from './go-yaml.ts';
 import type { ConvertTarget } from './types.ts';
 import { map, writeYaml, type YamlEntries, type YamlValue } from './yaml-writer.ts';
+import { bodyByteLength } from '../http/body-length.ts';
 
 function headerMap(headers: Headers | undefined): YamlEntries {
   const h = headers ?? {};
   return map(goSortKeys(Object.keys(h)).map((name) => [name, [...h[name]!]]));
-}
-
-function byteLength(body: Body): number {
-  return typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length;
 }
 
 /** "HTTP/1.1" → [1, 1]; "HTTP/2.0" → [2, 0]. */
@@ -45,7 +42,7 @@ function v2Request(request: HttpRequest): YamlEntries {
     ['proto', proto],
     ['proto_major', major],
     ['proto_minor', minor],
-    ['content_length', request.contentLength ?? byteLength(request.body)],
+    ['content_length', request.contentLength ?? bodyByteLength(request.body)],
     ['host', request.host ?? ''],
     ['body', request.body],
   ];

@@ -14,6 +14,7 @@ import { diagnosticPlace } from '../findings/diagnostic-lines.ts';
 import type { Locator, Place } from '../findings/locate.ts';
 import { ruleInfo } from './rules.ts';
 import { turnProblems } from './turns.ts';
+import { bodyByteLength } from '../http/body-length.ts';
 
 export interface LintCheckOptions {
   /** Bodies above this many bytes are `oversized-body`. */
@@ -29,10 +30,6 @@ export function findingInteraction(interaction: Interaction): FindingInteraction
 
 /** Digits out: "event 12" and "event 13" are the same finding after an unrelated edit of the stream. */
 const stableKey = (message: string) => message.replace(/\d+/g, '#');
-
-function byteLength(body: Body): number {
-  return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-}
 
 
 const HAS_USAGE_ALWAYS = new Set(['anthropic', 'gemini', 'openai-responses', 'bedrock-converse', 'cohere', 'ollama']);
@@ -129,7 +126,7 @@ function lengthFindings(interaction: Interaction, out: Collector, locator: Locat
     // no length can be checked. Nor on the other side: the same serializer rewrites a form body it
     // scrubs (urlencode), keeping the Content-Length of the bytes sent.
     if (interaction.request.bodyReserialized || interaction.response.bodyReserialized) return;
-    const actual = byteLength(message.body);
+    const actual = bodyByteLength(message.body);
     // A body stored decoded under a Content-Encoding header: the recorded lengths are the compressed ones.
     const comparable = encoding === 'identity' || typeof message.body !== 'string';
     if (!comparable || actual === 0) continue;
@@ -148,7 +145,7 @@ function sizeFindings(interaction: Interaction, out: Collector, locator: Locator
     const body = interaction[side].body;
     // UTF-8 takes 1 to 3 bytes per UTF-16 unit: most bodies are sized without counting.
     if (typeof body === 'string' && body.length * 3 <= max) continue;
-    const size = byteLength(body);
+    const size = bodyByteLength(body);
     if (size > max) {
       out.add('oversized-body', locator.find(interaction.index, 'body', side), `${side} body is ${size} bytes (above ${max})`, `${side}-body`, interaction);
     }
@@ -164,7 +161,7 @@ function duplicateFindings(interactions: readonly Interaction[], out: Collector,
   const seen = new Map<string, Interaction[]>();
   for (const i of interactions) {
     const { request, response } = i;
-    const key = `${request.method} ${request.url} ${response.status} ${byteLength(request.body)} ${byteLength(response.body)}`;
+    const key = `${request.method} ${request.url} ${response.status} ${bodyByteLength(request.body)} ${bodyByteLength(response.body)}`;
     const earlier = seen.get(key);
     const same = earlier?.find((e) => bodyKey(e.request.body) === bodyKey(request.body) && bodyKey(e.response.body) === bodyKey(response.body));
     if (same) out.add('duplicate-interaction', locator.interaction(i.index), `same request and response as interaction #${same.index}`, 'duplicate', i);
