@@ -11,7 +11,7 @@ import { parseText, parseTextFast, readDocument } from '../formats/parse.ts';
 import type { ParsedDocument } from '../formats/types.ts';
 import { expandPath } from '../read/expand-paths.ts';
 import { readCassetteSource } from '../read/read-cassette.ts';
-import { BATCH_FILES, tuneForBatch, tuneIfBatch } from './batch-gc.ts';
+import { BATCH_FILES, tuneForBatch } from './batch-gc.ts';
 import { createProgress } from './progress.ts';
 import { reportError } from './report-error.ts';
 
@@ -84,7 +84,6 @@ function fileHandle(file: string, read?: (file: string) => Promise<Cassette>): C
 
 export async function forEachCassetteFile(args: string[], io: Io, each: (file: CassetteFile) => void | Promise<void>, options: LoopOptions = {}): Promise<ReadOutcome> {
   const outcome: ReadOutcome = { failures: 0, files: 0 };
-  await tuneIfBatch(args);
   // Expand every argument first, so the progress line knows the total; errors keep their order.
   const expanded = await Promise.all(args.map(expandPath));
   const total = expanded.reduce((n, e) => n + e.files.length, 0);
