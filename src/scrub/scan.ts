@@ -159,10 +159,29 @@ function scanHosts(value: string, c: Compiled): Scanned {
   return { value: mapped.value, hits: mapped.found.map(({ from, to }) => ({ rule: 'host-map', secret: from, replacement: to })) };
 }
 
-export type ValueKind = 'url' | 'form-body' | 'text';
+/** A URL (`url`), a form body, a header value that may hold absolute URLs (`header`), or other text. */
+export type ValueKind = 'url' | 'form-body' | 'header' | 'text';
+
+/**
+ * An absolute URL inside a header value: Link's `<…>`, Refresh's `url=…`, a custom `X-Next-Page`.
+ * It ends at whitespace, angle brackets or quotes, which a URL has only escaped.
+ */
+const EMBEDDED_URL = /\bhttps?:\/\/[^\s<>"']+/gi;
+
+/** The credential parameters of each absolute URL in a header value. */
+function scanEmbeddedUrls(value: string, c: Compiled): Scanned {
+  if (!value.includes('://')) return { value, hits: [] };
+  const hits: Hit[] = [];
+  const result = value.replace(EMBEDDED_URL, (url) => {
+    const scanned = scanParams(url, c, url.search(/[?#]/));
+    hits.push(...scanned.hits);
+    return scanned.value;
+  });
+  return { value: result, hits };
+}
 
 /** Scrubs one string value: credential parameters (URLs and form bodies), key patterns, hosts. */
 export function scanValue(value: string, kind: ValueKind, c: Compiled): Scanned {
-  const paramStart = kind === 'url' ? value.search(/[?#]/) : kind === 'form-body' ? 0 : -1;
-  return chain(value, [(v) => scanParams(v, c, paramStart), (v) => scanPatterns(v, c), (v) => scanHosts(v, c)]);
+  const params = kind === 'header' ? (v: string) => scanEmbeddedUrls(v, c) : (v: string) => scanParams(v, c, kind === 'url' ? v.search(/[?#]/) : kind === 'form-body' ? 0 : -1);
+  return chain(value, [params, (v) => scanPatterns(v, c), (v) => scanHosts(v, c)]);
 }

@@ -49,13 +49,17 @@ export function siteOf(rel: readonly (string | number)[], sites: SecretSites, si
   return undefined;
 }
 
+/** Headers whose whole value is a URL, absolute or relative (RFC 9110). */
+const URL_HEADERS = new Set(['location', 'content-location']);
+
 /**
  * How an ordinary header's value is scanned: a redirect's `Location` (any spelling, in either header
  * shape) is a URL — OAuth flows put `?code=` or `#access_token=` there — so its query and fragment get
- * the credential parameter rule as request URLs do; any other header is text.
+ * the credential parameter rule as request URLs do, and so does `Content-Location`. In any other
+ * header each absolute URL gets that rule (Link's `<…>`, Refresh's `url=…`); the rest is text.
  */
 export function headerValueKind(name: string): ValueKind {
-  return name.toLowerCase() === 'location' ? 'url' : 'text';
+  return URL_HEADERS.has(name.toLowerCase()) ? 'url' : 'header';
 }
 
 /** The message (request or response) whose map is at `rel`, if it is one. */

@@ -24,7 +24,11 @@ const PASSWORD = 'hunter2-FAKE-Passw0rd';
 const ACCESS = 'gho_FAKEaccess0123';
 // An OAuth implicit-flow redirect's token, in a `Location` header's fragment: found only by the parameter name.
 const REDIRECT_TOKEN = 'ya29.FAKEredirectToken-0123';
-const SECRETS = [BEARER, XKEY, URLKEY, SESSION, CLIENT_SECRET, REFRESH, AAD_SECRET, PASSWORD, ACCESS, REDIRECT_TOKEN];
+// A paginated API's next-page token in a `Link` header, and a signed `Content-Location`: found only
+// by the parameter name.
+const PAGE_TOKEN = 'FAKEpageToken0123';
+const SIGNATURE = 'FAKEsignature0123abcdef';
+const SECRETS = [BEARER, XKEY, URLKEY, SESSION, CLIENT_SECRET, REFRESH, AAD_SECRET, PASSWORD, ACCESS, REDIRECT_TOKEN, PAGE_TOKEN, SIGNATURE];
 const FORM = 'application/x-www-form-urlencoded';
 
 // `lengths`: lines of a recorded body length that the scrub keeps true (go-vcr's content_length).
@@ -163,6 +167,26 @@ const LOCATION_CASES: Record<string, { text: string; expect: string[] }> = {
   },
 };
 Object.assign(CASES, LOCATION_CASES);
+
+// Other headers that carry URLs: each absolute URL in a header value gets the credential parameter
+// rule (Link's `<…>`), and `Content-Location` is a URL, relative here, as `Location` is.
+const LINK = `<https://api.example/v1/files?after=f_2&access_token=${PAGE_TOKEN}>; rel="next"`;
+const CONTENT_LOCATION = `/v1/files/f_1/content?expires=1700000000&sig=${SIGNATURE}`;
+const HEADER_URL_CASES: Record<string, { text: string; expect: string[] }> = {
+  'header-urls-go-vcr.yaml': {
+    text: `---\nversion: 2\ninteractions:\n- id: 0\n  request:\n    body: ""\n    form: {}\n    headers: {}\n    url: https://api.example/v1/files\n    method: GET\n  response:\n    body: '{"data": []}'\n    headers:\n      Content-Location:\n      - ${CONTENT_LOCATION}\n      Content-Type:\n      - application/json\n      Link:\n      - '${LINK}'\n    status: 200 OK\n    code: 200\n    duration: 1ms\n`,
+    expect: ['15:54 credential-query', '19:63 credential-query'],
+  },
+  'header-urls-vcrpy.json': {
+    text: `{\n    "interactions": [\n        {\n            "request": {\n                "body": null,\n                "headers": {},\n                "method": "GET",\n                "uri": "https://api.example/v1/files"\n            },\n            "response": {\n                "body": {"string": "{\\"data\\": []}"},\n                "headers": {\n                    "Content-Location": [\n                        "${CONTENT_LOCATION}"\n                    ],\n                    "Link": [\n                        "${LINK.replaceAll('"', '\\"')}"\n                    ]\n                },\n                "status": {"code": 200, "message": "OK"}\n            }\n        }\n    ],\n    "version": 1\n}\n`,
+    expect: ['14:71 credential-query', '17:79 credential-query'],
+  },
+  'header-urls-har.har': {
+    text: `{\n  "log": {\n    "version": "1.2",\n    "creator": {"name": "t", "version": "1"},\n    "entries": [\n      {\n        "request": {"method": "GET", "url": "https://api.example/v1/files", "headers": [], "queryString": [], "cookies": []},\n        "response": {\n          "status": 200, "statusText": "OK",\n          "headers": [\n            {"name": "content-location", "value": "${CONTENT_LOCATION}"},\n            {"name": "link", "value": "${LINK.replaceAll('"', '\\"')}"}\n          ],\n          "cookies": [],\n          "content": {"size": 12, "mimeType": "application/json", "text": "{\\"data\\": []}"},\n          "redirectURL": ""\n        }\n      }\n    ]\n  }\n}\n`,
+    expect: ['11:97 credential-query', '12:93 credential-query'],
+  },
+};
+Object.assign(CASES, HEADER_URL_CASES);
 
 const dir = mkdtempSync(join(tmpdir(), 'cassette-scrub-formats-'));
 const path = (name: string) => join(dir, name);
@@ -332,5 +356,14 @@ test('Location headers: the quick verdict agrees (a credential in the URL is no 
     // `code=` alone is no credential.
     const codeOnly = text.split(LOCATION).join('https://app.example/callback?code=4%2F0Aabc&state=xyz');
     assert.equal(isSurelyClean(codeOnly, c), !name.endsWith('.har'), `${name} code only`);
+  }
+});
+
+test('Link and Content-Location headers: the quick verdict agrees (a credential parameter is no "surely clean")', () => {
+  const c = compileScrubOptions();
+  for (const [name, { text }] of Object.entries(HEADER_URL_CASES)) {
+    assert.equal(isSurelyClean(text, c), false, name);
+    const clean = SECRETS.reduce((t, s) => t.split(s).join('REDACTED'), text);
+    assert.equal(isSurelyClean(clean, c), !name.endsWith('.har'), `${name} redacted`);
   }
 });

@@ -61,6 +61,21 @@ test('credential query parameters in URLs, any case, values replaced', () => {
   assert.deepEqual(scanValue('https://x.example/path/key=1', 'url', c).hits, [], 'not a query');
 });
 
+test('header values: each absolute URL in them gets the credential parameter rule, and only URLs', () => {
+  const link = '<https://api.example/v1/items?page=2&access_token=tok1>; rel="next", <https://api.example/v1/items?page=9&key=k9>; rel="last"';
+  const scanned = scanValue(link, 'header', c);
+  assert.equal(scanned.value, '<https://api.example/v1/items?page=2&access_token=REDACTED>; rel="next", <https://api.example/v1/items?page=9&key=REDACTED>; rel="last"');
+  assert.deepEqual(scanned.hits.map((h) => h.secret), ['tok1', 'k9']);
+  assert.deepEqual(scanValue(scanned.value, 'header', c).hits, [], 'idempotent');
+  assert.equal(scanValue('0; url=https://app.example/cb?code=abc&client_secret=s3cr3t', 'header', c).value, '0; url=https://app.example/cb?code=abc&client_secret=REDACTED');
+  // Not in a URL: a header's own `key=value` syntax is not a query string.
+  for (const text of ['max-age=0; key=abc', 'for=192.0.2.1;proto=https;by=key=1', 'https://api.example/v1/items/key=1']) {
+    assert.deepEqual(scanValue(text, 'header', c).hits, [], text);
+  }
+  // As text (a body), the same Link value is left to the key patterns.
+  assert.deepEqual(scanValue(link, 'text', c).hits, []);
+});
+
 test('host mapping touches the exact host only', () => {
   const hosts = compileOptions(DEFAULT_SCRUB_OPTIONS, compileHosts([{ from: 'gw.corp', to: 'example.com' }]));
   const scanned = scanValue('https://gw.corp:8443/v1 http://eu.gw.corp/ https://gw.corporate/ gw.corp', 'url', hosts);
