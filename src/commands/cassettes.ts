@@ -3,6 +3,7 @@
 // which only needs the text, loads no interpret stage.
 
 import { hasDiagnostics, locateDiagnostics } from '../findings/diagnostic-lines.ts';
+import { Locator } from '../findings/locate.ts';
 import { analyzeCassette, type AnalyzedCassette } from '../interpret/index.ts';
 import type { Io } from '../io.ts';
 import { readCassette } from '../read/read-cassette.ts';
@@ -14,20 +15,27 @@ export type { ReadOutcome } from './cassette-loop.ts';
 /** A file of the loop with its interpretation too. */
 export interface AnalyzedCassetteFile extends CassetteFile {
   analyzed(): Promise<AnalyzedCassette>;
-}
-
-/**
- * The interpretation, its diagnostics placed on their cassette lines (the text is asked for only
- * when there is one). With --scrub the lines are the file's: scrubbing rewrites values in place.
- */
-async function analyze(file: CassetteFile): Promise<AnalyzedCassette> {
-  const analyzed = analyzeCassette(await file.cassette());
-  return hasDiagnostics(analyzed) ? locateDiagnostics(analyzed, (await file.source()).text) : analyzed;
+  /**
+   * Places in the file's text (lines of diagnostics, lint's findings), made once per file. With
+   * --scrub the lines are the file's: scrubbing rewrites values in place.
+   */
+  locator(): Promise<Locator>;
 }
 
 export function withAnalysis(file: CassetteFile): AnalyzedCassetteFile {
   let analyzed: Promise<AnalyzedCassette> | undefined;
-  return { ...file, analyzed: () => (analyzed ??= analyze(file)) };
+  let locator: Promise<Locator> | undefined;
+  const handle: AnalyzedCassetteFile = {
+    ...file,
+    locator: () => (locator ??= Promise.all([file.source(), file.cassette()]).then(([{ text }, cassette]) => new Locator(text, cassette.interactions))),
+    // Diagnostics placed on their cassette lines: the text is asked for only when there is one.
+    analyzed: () =>
+      (analyzed ??= file.cassette().then(async (cassette) => {
+        const result = analyzeCassette(cassette);
+        return hasDiagnostics(result) ? locateDiagnostics(result, await handle.locator()) : result;
+      })),
+  };
+  return handle;
 }
 
 /** The loop, each file interpreted on request. */

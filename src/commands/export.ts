@@ -13,8 +13,8 @@ import { renderHtmlReport, type ReportFinding } from '../present/html/report.ts'
 import { costFigure } from '../present/html/cost.ts';
 import { lintFindings } from '../present/html/lint-findings.ts';
 import { parseCassette } from '../read/parse-cassette.ts';
-import { readCassette, readCassetteText } from '../read/read-cassette.ts';
-import { forEachCassette, type ReadOutcome } from './cassettes.ts';
+import { readCassetteText } from '../read/read-cassette.ts';
+import { forEachAnalyzedFile, type ReadOutcome } from './cassettes.ts';
 import { writeChunks } from './write-chunks.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 import { CassetteError } from '../errors.ts';
@@ -83,7 +83,8 @@ export async function scrubbingReader(): Promise<(file: string) => Promise<Casse
 export async function exportCassettes(paths: string[], given: ExportOptions, io: Io): Promise<number> {
   const format = given.format === 'markdown' ? EXPORT_FORMAT_ALIASES.markdown : given.format;
   const options = { ...given, format };
-  const read = options.scrub ? await scrubbingReader() : readCassette;
+  // --scrub replaces the loop's reading: the text is scrubbed in memory, then parsed.
+  const loopOptions = options.scrub ? { read: await scrubbingReader() } : {};
   // Reports (md, html) estimate unless --no-cost; json equals show --json, which estimates on --cost.
   const estimate = options.cost ?? (options.format === 'md' || options.format === 'html');
   const prices = estimate ? await loadPriceTable() : undefined;
@@ -101,11 +102,12 @@ export async function exportCassettes(paths: string[], given: ExportOptions, io:
 
   for (const arg of paths) {
     const argIsDir = await isDirectory(arg);
-    const outcome: ReadOutcome = await forEachCassette(
+    const outcome: ReadOutcome = await forEachAnalyzedFile(
       [arg],
       io,
-      async (analyzed) => {
-        if (options.format === 'html') reportFindings.set(analyzed, lintFindings(analyzed, await readCassetteText(analyzed.cassette.file)));
+      async (handle) => {
+        const analyzed = await handle.analyzed();
+        if (options.format === 'html') reportFindings.set(analyzed, lintFindings(analyzed, await handle.locator()));
         if (!outDir) {
           collected.push(analyzed);
           return;
@@ -122,7 +124,7 @@ export async function exportCassettes(paths: string[], given: ExportOptions, io:
           fail(writeError(target, error));
         }
       },
-      read,
+      loopOptions,
     );
     failures += outcome.failures;
     files += outcome.files;

@@ -11,7 +11,6 @@ import { baselineOf, suppress } from '../findings/suppress.ts';
 import type { Io } from '../io.ts';
 import { lintCassette, type LintCheckOptions } from '../lint/check.ts';
 import { LintConfigError, parseLintConfig, parseRuleFlags, rulesForFile, type LintConfigFile, type RuleSetting } from '../lint/config.ts';
-import { Locator } from '../findings/locate.ts';
 import type { ParsedDocument } from '../formats/types.ts';
 import { isSurelyClean } from '../scrub/fast-check.ts';
 import { RULES } from '../lint/rules.ts';
@@ -116,7 +115,7 @@ export async function lint(paths: string[], options: LintOptions, io: Io, versio
       const rel = configDir === undefined ? undefined : relative(configDir, resolve(io.cwd, handle.file)).split('\\').join('/');
       const rules = rulesForFile(config, flags, rel, maxBody);
       const check: LintCheckOptions = { maxBodyBytes: rules.maxBodyBytes };
-      const locator = new Locator(text, analyzed.cassette.interactions);
+      const locator = await handle.locator();
       const scrubFindings = await credentialScan(text, await handle.document(), compiled, handle.file);
       const findings: Finding[] = [];
       for (const f of lintCassette(analyzed, locator, scrubFindings, check)) {

@@ -4,7 +4,7 @@
 
 import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { Locator, type Place } from './locate.ts';
+import type { Locator, Place } from './locate.ts';
 
 /** Where the stream event a diagnostic names is written; undefined for none, or one inside a compressed or binary body. */
 function eventPlace(item: AnalyzedInteraction, diagnostic: Diagnostic, locator: Locator): Place | undefined {
@@ -28,13 +28,11 @@ export function hasDiagnostics(analyzed: AnalyzedCassette): boolean {
 
 /**
  * `analyzed` with `line` on every diagnostic where it is known (the line `diagnosticPlace` gives;
- * none when the reader did not tell the interaction's), `text` being what the cassette was read
- * from. Interactions without diagnostics (most) are kept as they are, and the text is split into
- * lines only for a diagnostic that names an event.
+ * none when the reader did not tell the interaction's), the locator being over the text the
+ * cassette was read from. Interactions without diagnostics (most) are kept as they are.
  */
-export function locateDiagnostics(analyzed: AnalyzedCassette, text: string): AnalyzedCassette {
+export function locateDiagnostics(analyzed: AnalyzedCassette, locator: Locator): AnalyzedCassette {
   if (!hasDiagnostics(analyzed)) return analyzed;
-  const locator = new Locator(text, analyzed.cassette.interactions);
   const located = (item: AnalyzedInteraction, d: Diagnostic): Diagnostic => {
     const line = eventPlace(item, d, locator)?.line ?? d.line ?? item.interaction.line;
     if (line === undefined) return d;

@@ -12,6 +12,7 @@ export interface Place {
 
 export class Locator {
   private lines?: string[];
+  private readonly events = new Map<string, Place | undefined>();
 
   constructor(
     private readonly text: string,
@@ -61,6 +62,13 @@ export class Locator {
    * quoted scalar, a JSON document). Undefined when one cannot be found.
    */
   event(index: number, events: readonly { data: string }[], event: number): Place | undefined {
+    // Lint asks for the places show's lines came from: each is searched once per file.
+    const key = `${index}:${event}`;
+    if (!this.events.has(key)) this.events.set(key, this.searchEvent(index, events, event));
+    return this.events.get(key);
+  }
+
+  private searchEvent(index: number, events: readonly { data: string }[], event: number): Place | undefined {
     const start = this.interactions[index]?.line;
     if (start === undefined || event >= events.length) return undefined;
     const lines = this.textLines();

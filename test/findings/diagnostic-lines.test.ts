@@ -103,10 +103,10 @@ test('the transcript prints the line; --stable (git textconv) does not', async (
 
 test('locateDiagnostics keeps a cassette without diagnostics as it is, and never asks for lines it does not need', async () => {
   const clean = analyzeCassette(await readCassette(sample('lint/clean.yaml')));
-  assert.equal(locateDiagnostics(clean, ''), clean);
+  assert.equal(locateDiagnostics(clean, new Locator('', clean.cassette.interactions)), clean);
   // A diagnostic without an event needs only the interaction's line: the text is not read.
   const plain = analyzeCassette(await readCassette(sample('lint/unexpected-body.yaml')));
-  const located = locateDiagnostics(plain, '');
+  const located = locateDiagnostics(plain, new Locator('', plain.cassette.interactions));
   assert.deepEqual(located.interactions[0]!.diagnostics, [{ code: 'unexpected-body', message: 'expected a chat completion (`choices`), got a text body', line: 4 }]);
   assert.deepEqual(plain.interactions[0]!.diagnostics, [{ code: 'unexpected-body', message: 'expected a chat completion (`choices`), got a text body' }], 'the input is not changed');
 });

@@ -5,12 +5,11 @@
 import { DIAGNOSTIC_CODES } from '../../findings/codes.ts';
 import type { AnalyzedCassette } from '../../interpret/index.ts';
 import { DEFAULT_MAX_BODY_BYTES, lintCassette } from '../../lint/check.ts';
-import { Locator } from '../../findings/locate.ts';
+import type { Locator } from '../../findings/locate.ts';
 import type { ReportFinding } from './conversation.ts';
 
-/** `text`: the cassette file's text, for the findings' lines. */
-export function lintFindings(analyzed: AnalyzedCassette, text: string): ReportFinding[] {
-  const locator = new Locator(text, analyzed.cassette.interactions);
+/** `locator`: over the cassette file's text, for the findings' lines. */
+export function lintFindings(analyzed: AnalyzedCassette, locator: Locator): ReportFinding[] {
   return lintCassette(analyzed, locator, [], { maxBodyBytes: DEFAULT_MAX_BODY_BYTES })
     .filter((finding) => !Object.hasOwn(DIAGNOSTIC_CODES, finding.rule))
     .map((finding) => ({
