@@ -11,6 +11,13 @@ export type Body = string | Uint8Array;
  */
 export type BodyReserialized = 'python-json-dumps';
 
+/**
+ * The name of the file beside the cassette that holds the body (Playwright's HAR `_file`, written by
+ * `recordHar` with `content: 'attach'`, a `.zip` path, or `routeFromHAR` with `update: true`). The
+ * format's reader leaves `body` empty; the read stage (src/read/attached-bodies.ts) fills it.
+ */
+export type BodyFile = string;
+
 /** HTTP headers as go-vcr keeps them: name (as recorded) → list of values. */
 export type Headers = Record<string, string[]>;
 
@@ -21,6 +28,8 @@ export interface HttpRequest {
   body: Body;
   /** See BodyReserialized. */
   bodyReserialized?: BodyReserialized;
+  /** See BodyFile. */
+  bodyFile?: string;
   form?: Record<string, string[]>;
   contentLength?: number;
   host?: string;
@@ -36,6 +45,8 @@ export interface HttpResponse {
   body: Body;
   /** See BodyReserialized. */
   bodyReserialized?: BodyReserialized;
+  /** See BodyFile. */
+  bodyFile?: string;
   durationMs?: number;
   contentLength?: number;
   proto?: string;

@@ -91,6 +91,10 @@ class H(BaseHTTPRequestHandler):
             if self.path.startswith("/gzip/"):
                 return self.send(200, "application/json", gzip.compress(body.encode(), mtime=0), common + [("Content-Encoding", "gzip")])
             return self.send(200, "application/json", body, common)
+        if self.path.endswith("/oauth2/v2.0/token"):
+            # Microsoft Entra ID's client-credentials answer (a gateway in front of Azure OpenAI); a fake JWT.
+            jwt = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2NvZ25pdGl2ZXNlcnZpY2VzLmF6dXJlLmNvbSIsImlzcyI6ImZha2UifQ.RkFLRXNpZ25hdHVyZTAxMjM0NTY3ODlhYmNkZWY"
+            return self.send(200, "application/json; charset=utf-8", json.dumps({"token_type": "Bearer", "expires_in": 3599, "ext_expires_in": 3599, "access_token": jwt}))
         if self.path.endswith("/messages"):
             return self.send(200, "text/event-stream; charset=utf-8", anthropic_stream(req),
                              [("request-id", "req_test0002"), ("anthropic-ratelimit-requests-remaining", "49")])

@@ -13,3 +13,4 @@ ruby scripts/samples/ruby-vcr.rb "$PORT"
 rm -rf samples/polly-openai-chat_* samples/polly-openai-chat-dirty_*
 POLLY_DIR=${POLLY_DIR:-/tmp/polly} node scripts/samples/polly.mjs "$PORT"
 PW_DIR=${PW_DIR:-/tmp/pw} node scripts/samples/har-playwright.mjs "$PORT"
+PW_DIR=${PW_DIR:-/tmp/pw} node scripts/samples/har-playwright-attach.mjs "$PORT"

@@ -9,8 +9,9 @@ import type { Io } from '../io.ts';
 import type { Cassette } from '../model.ts';
 import { parseText, parseTextFast, readDocument } from '../formats/parse.ts';
 import type { ParsedDocument } from '../formats/types.ts';
-import { expandPath } from '../read/expand-paths.ts';
+import { expandPath, isAttachedBodyFile } from '../read/expand-paths.ts';
 import { readCassetteSource } from '../read/read-cassette.ts';
+import { withAttachedBodies } from '../read/attached-bodies.ts';
 import { BATCH_FILES, tuneForBatch } from './batch-gc.ts';
 import { createProgress } from './progress.ts';
 import { reportError } from './report-error.ts';
@@ -58,6 +59,11 @@ export interface LoopOptions {
   onError?: (error: CassetteError, file: string | undefined) => void;
 }
 
+/** A body file Playwright keeps beside a HAR, named as an argument (a hook's list of staged files). */
+function attachedBodyGiven(file: string): CassetteError {
+  return new CassetteError('not-a-cassette', 'not a cassette: a body Playwright keeps beside a HAR (_file); name the .har, whose bodies are read and scrubbed with it', file);
+}
+
 function fileHandle(file: string, read?: (file: string) => Promise<Cassette>): CassetteFile {
   let source: Promise<CassetteSource> | undefined;
   let cassette: Promise<Cassette> | undefined;
@@ -77,7 +83,7 @@ function fileHandle(file: string, read?: (file: string) => Promise<Cassette>): C
               return undefined;
             }
           })),
-    cassette: () => (cassette ??= read ? read(file) : handle.document().then(readDocument)),
+    cassette: () => (cassette ??= read ? read(file) : handle.document().then((doc) => withAttachedBodies(readDocument(doc)))),
   };
   return handle;
 }
@@ -89,8 +95,9 @@ export async function forEachCassetteFile(args: string[], io: Io, each: (file: C
   const total = expanded.reduce((n, e) => n + e.files.length, 0);
   if (total >= BATCH_FILES) await tuneForBatch();
   const progress = createProgress(io.stderr, total, io.env);
-  const fail = (error: unknown, file: string | undefined) => {
+  const fail = (given: unknown, file: string | undefined) => {
     progress.clear();
+    const error = file !== undefined && given instanceof CassetteError && given.code === 'not-a-cassette' && isAttachedBodyFile(file) ? attachedBodyGiven(file) : given;
     reportError(io, error);
     outcome.failures++;
     options.onError?.(error as CassetteError, file);

@@ -14,6 +14,7 @@ import { costFigure } from '../present/html/cost.ts';
 import { lintFindings } from '../present/html/lint-findings.ts';
 import { parseCassette } from '../read/parse-cassette.ts';
 import { readCassetteText } from '../read/read-cassette.ts';
+import { withAttachedBodies } from '../read/attached-bodies.ts';
 import { forEachAnalyzedFile, type ReadOutcome } from './cassettes.ts';
 import { writeChunks } from './write-chunks.ts';
 import { writeFileAtomic } from './write-atomic.ts';
@@ -76,8 +77,9 @@ async function isDirectory(path: string): Promise<boolean> {
 
 /** --scrub: the text is scrubbed in memory before it is parsed; the file on disk is not touched (export, convert). */
 export async function scrubbingReader(): Promise<(file: string) => Promise<Cassette>> {
-  const { scrubText } = await import('../scrub/index.ts');
-  return async (file) => parseCassette(file, scrubText(await readCassetteText(file), { file }).text);
+  const { scrubText, scrubBodyBytes } = await import('../scrub/index.ts');
+  return async (file) =>
+    withAttachedBodies(parseCassette(file, scrubText(await readCassetteText(file), { file }).text), (bytes, message) => scrubBodyBytes(bytes, message.headers));
 }
 
 export async function exportCassettes(paths: string[], given: ExportOptions, io: Io): Promise<number> {

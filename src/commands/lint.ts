@@ -10,7 +10,7 @@ import { assignFingerprints } from '../findings/fingerprint.ts';
 import { baselineOf, suppress } from '../findings/suppress.ts';
 import type { Io } from '../io.ts';
 import { lintCassette, type LintCheckOptions } from '../lint/check.ts';
-import { LintConfigError, parseLintConfig, parseRuleFlags, rulesForFile, type LintConfigFile, type RuleSetting } from '../lint/config.ts';
+import { LintConfigError, parseLintConfig, parseRuleFlags, rulesForFile, type FileRules, type LintConfigFile, type RuleSetting } from '../lint/config.ts';
 import type { ParsedDocument } from '../formats/types.ts';
 import { isSurelyClean } from '../scrub/fast-check.ts';
 import { RULES } from '../lint/rules.ts';
@@ -19,6 +19,8 @@ import { themeFor } from '../present/theme.ts';
 import { ScrubConfigError, parseScrubConfig, scrubOptions } from '../scrub/config.ts';
 import type { Finding as ScrubFinding } from '../scrub/edit-cst.ts';
 import { compileScrubOptions, type Compiled } from '../scrub/scan.ts';
+import { fromScrubFinding } from '../findings/from-scrub.ts';
+import { scrubAttachedBodies } from './attached-bodies.ts';
 import { forEachAnalyzedFile } from './cassettes.ts';
 import { loadConfigFile } from './config-file.ts';
 import { exitCode } from './exit-code.ts';
@@ -106,32 +108,42 @@ export async function lint(paths: string[], options: LintOptions, io: Io, versio
   const reported: Finding[] = [];
   let allowed = 0;
   let filesWithFindings = 0;
+  const rulesFor = (file: string) => rulesForFile(config, flags, configDir === undefined ? undefined : relative(configDir, resolve(io.cwd, file)).split('\\').join('/'), maxBody);
+  /** One file's findings: configured severities, keys masked, allowed ones left out, printed. */
+  const settle = async (file: string, rules: FileRules, all: Finding[], lineText: (line: number) => string) => {
+    const findings: Finding[] = [];
+    for (const f of all) {
+      const setting = rules.setting(f.rule);
+      if (setting === 'off') continue;
+      f.severity = setting;
+      if (f.masked === undefined) f.message = maskKeys(f.message, compiled);
+      findings.push(f);
+    }
+    findings.sort(compareFindings);
+    await assignFingerprints(findings, io.cwd);
+    const result = suppress(findings, lineText, suppressions);
+    allowed += result.inline + result.ignored + result.baselined;
+    if (result.kept.length > 0) filesWithFindings++;
+    reported.push(...result.kept);
+    output.file(file, result.kept, result.kept.length > 0 ? 'findings' : 'clean');
+  };
   const outcome = await forEachAnalyzedFile(
     paths,
     io,
     async (handle) => {
       const { text } = await handle.source();
       const analyzed = await handle.analyzed();
-      const rel = configDir === undefined ? undefined : relative(configDir, resolve(io.cwd, handle.file)).split('\\').join('/');
-      const rules = rulesForFile(config, flags, rel, maxBody);
+      const doc = await handle.document();
+      const rules = rulesFor(handle.file);
       const check: LintCheckOptions = { maxBodyBytes: rules.maxBodyBytes };
       const locator = await handle.locator();
-      const scrubFindings = await credentialScan(text, await handle.document(), compiled, handle.file);
-      const findings: Finding[] = [];
-      for (const f of lintCassette(analyzed, locator, scrubFindings, check)) {
-        const setting = rules.setting(f.rule);
-        if (setting === 'off') continue;
-        f.severity = setting;
-        if (f.masked === undefined) f.message = maskKeys(f.message, compiled);
-        findings.push(f);
+      const scrubFindings = await credentialScan(text, doc, compiled, handle.file);
+      await settle(handle.file, rules, lintCassette(analyzed, locator, scrubFindings, check), (line) => locator.lineText(line));
+      // Bodies kept beside a HAR: their credentials, as files of their own.
+      for (const body of scrubAttachedBodies(handle.file, doc, compiled).files) {
+        const lines = body.text.split('\n');
+        await settle(body.path, rulesFor(body.path), body.result.findings.map((f) => fromScrubFinding(body.path, f, 'lint')), (line) => lines[line - 1] ?? '');
       }
-      findings.sort(compareFindings);
-      await assignFingerprints(findings, io.cwd);
-      const result = suppress(findings, (line) => locator.lineText(line), suppressions);
-      allowed += result.inline + result.ignored + result.baselined;
-      if (result.kept.length > 0) filesWithFindings++;
-      reported.push(...result.kept);
-      output.file(handle.file, result.kept, result.kept.length > 0 ? 'findings' : 'clean');
     },
     { emptyFolderNote: 'lint', onError: (error, file) => output.error(error, file) },
   );

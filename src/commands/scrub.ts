@@ -15,10 +15,11 @@ import { plural } from '../present/format.ts';
 import { themeFor } from '../present/theme.ts';
 import { ScrubConfigError, parseScrubConfig, scrubOptions, type ScrubOptions } from '../scrub/config.ts';
 import type { ParsedDocument } from '../formats/types.ts';
-import type { Finding as ScrubFinding } from '../scrub/edit-cst.ts';
+import type { AttachedSizes, Finding as ScrubFinding } from '../scrub/edit-cst.ts';
 import { isSurelyClean } from '../scrub/fast-check.ts';
 import { colorDiff, maskText } from '../present/scrub-report.ts';
 import { compileScrubOptions, type Compiled } from '../scrub/scan.ts';
+import { scrubAttachedBodies } from './attached-bodies.ts';
 import { forEachCassetteFile } from './cassette-loop.ts';
 import { loadConfigFile } from './config-file.ts';
 import { exitCode } from './exit-code.ts';
@@ -42,13 +43,16 @@ export interface ScrubCommandOptions {
   drop?: boolean;
 }
 
-/** Most files are clean: only the others load `yaml` and get the CST editor (positions, edits). */
-async function scrubFile(text: string, doc: ParsedDocument | undefined, c: Compiled, file: string): Promise<{ text: string; findings: ScrubFinding[] }> {
-  if (doc && isSurelyClean(text, c, doc)) return { text, findings: [] };
+/**
+ * Most files are clean: only the others load `yaml` and get the CST editor (positions, edits), and
+ * so does one whose attached bodies changed size (the lengths it records for them).
+ */
+async function scrubFile(text: string, doc: ParsedDocument | undefined, c: Compiled, file: string, attachedSizes: AttachedSizes): Promise<{ text: string; findings: ScrubFinding[] }> {
+  if (doc && attachedSizes.size === 0 && isSurelyClean(text, c, doc)) return { text, findings: [] };
   // Through index.ts, the one lazy entry into the scrub stage, so that the bundle keeps the rules
   // and the fast check in one chunk (each extra chunk costs start-up time).
   const { editCassetteText } = await import('../scrub/index.ts');
-  return editCassetteText(text, c, file);
+  return editCassetteText(text, c, file, attachedSizes);
 }
 
 /** A file's findings in the one model; for --check, what the allow marker, ignore file and baseline let through. */
@@ -85,25 +89,34 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
   let total = 0;
   let changedFiles = 0;
   let compressed = 0;
+  /** One file's result: written back (`encode` gives its bytes), shown as a diff, reported. */
+  const settle = async (file: string, text: string, result: { text: string; findings: ScrubFinding[] }, encode: (text: string) => Promise<string | Uint8Array>) => {
+    const raw = result.findings;
+    // Also without a finding of its own: a HAR whose attached bodies changed size gets their new lengths.
+    if (result.text !== text && write) await writeFileAtomic(file, await encode(result.text));
+    if (raw.length > 0 && flags.dryRun && format !== 'json') {
+      const { createTwoFilesPatch } = await import('diff');
+      io.stdout.write(colorDiff(createTwoFilesPatch(file, file, maskText(text, raw), result.text, '', '', { context: 1 }), theme));
+    }
+    const findings = raw.length > 0 ? await reportable(file, text, raw, io.cwd, suppressions) : [];
+    total += findings.length;
+    if (write) compressed += raw.filter((f) => f.compressed).length;
+    if (findings.length > 0) changedFiles++;
+    if (format === 'json') output.file(file, findings, findings.length === 0 ? 'clean' : write ? 'fixed' : 'would-change');
+    else if (!flags.dryRun && (findings.length > 0 || format === 'sarif')) output.file(file, findings, '');
+  };
   const outcome = await forEachCassetteFile(
     paths,
     io,
     async (handle) => {
-      const file = handle.file;
       const { text, gzip } = await handle.source();
-      const result = await scrubFile(text, await handle.fastDocument(), compiled, file);
-      const raw = result.findings;
-      if (raw.length > 0 && write) await writeFileAtomic(file, gzip ? (await import('node:zlib')).gzipSync(result.text) : result.text);
-      if (raw.length > 0 && flags.dryRun && format !== 'json') {
-        const { createTwoFilesPatch } = await import('diff');
-        io.stdout.write(colorDiff(createTwoFilesPatch(file, file, maskText(text, raw), result.text, '', '', { context: 1 }), theme));
-      }
-      const findings = raw.length > 0 ? await reportable(file, text, raw, io.cwd, suppressions) : [];
-      total += findings.length;
-      if (write) compressed += raw.filter((f) => f.compressed).length;
-      if (findings.length > 0) changedFiles++;
-      if (format === 'json') output.file(file, findings, findings.length === 0 ? 'clean' : write ? 'fixed' : 'would-change');
-      else if (!flags.dryRun && (findings.length > 0 || format === 'sarif')) output.file(file, findings, '');
+      const doc = await handle.fastDocument();
+      // Bodies kept beside a HAR first: read (and found missing) before anything is written, and
+      // their new sizes are recorded in the HAR.
+      const attached = doc ? scrubAttachedBodies(handle.file, doc, compiled) : { files: [], sizes: new Map() };
+      const result = await scrubFile(text, doc, compiled, handle.file, attached.sizes);
+      await settle(handle.file, text, result, async (out) => (gzip ? (await import('node:zlib')).gzipSync(out) : out));
+      for (const body of attached.files) await settle(body.path, body.text, body.result, async (out) => body.encode(out));
     },
     { emptyFolderNote: 'scrub', everyFile: true, onError: (error, file) => output.error(error, file) },
   );

@@ -7,25 +7,12 @@ import { looksLikeSse, parseSse } from './sse.ts';
 import { decodeEventStream } from './event-stream.ts';
 import { decodeNdjson, NDJSON_TYPES } from './ndjson.ts';
 import { decodeContentEncoding } from './content-encoding.ts';
+import { headerValue } from '../http/headers.ts';
 
 export type { DecodedBody, SseEvent, EventStreamFrame } from './types.ts';
+export { headerValue, headerValues } from '../http/headers.ts';
 export { decodeContentEncoding, decodeContentEncodings, parseContentEncoding } from './content-encoding.ts';
 export type { ContentDecoding } from './content-encoding.ts';
-
-export function headerValue(headers: Headers, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  // for…in, and lower-casing only names of the right length: called for every body.
-  for (const key in headers) {
-    if (key.length === wanted.length && key.toLowerCase() === wanted) return headers[key]![0];
-  }
-  return undefined;
-}
-
-/** Every value of a header, under any capitalisation of its name (Cookie, Set-Cookie). */
-export function headerValues(headers: Headers, name: string): string[] {
-  const wanted = name.toLowerCase();
-  return Object.entries(headers).flatMap(([key, values]) => (key.toLowerCase() === wanted ? values : []));
-}
 
 export function contentTypeOf(headers: Headers): string {
   const value = headerValue(headers, 'content-type') ?? '';

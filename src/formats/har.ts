@@ -1,9 +1,10 @@
 // HAR 1.2 (browser devtools, Playwright recordHar, Polly.js recording.har): log.entries[{request{
 // method, url, headers[{name, value}], queryString, cookies, postData{mimeType, text}}, response{
-// status, statusText, headers, cookies, content{size, mimeType, text, encoding}}, time}].
+// status, statusText, headers, cookies, content{size, mimeType, text, encoding}}, time}]. Playwright
+// may keep a body in a file beside the HAR instead, named by `_file` in postData or content.
 
 import type { Body, Cassette, HttpRequest, HttpResponse } from '../model.ts';
-import type { FormatModule, ParsedDocument } from './types.ts';
+import type { AttachedBody, FormatModule, ParsedDocument } from './types.ts';
 import { isPlainMap, type PlainMap } from './shape.ts';
 import { base64Bytes, nameValueHeaders, readInteractions, scalarText, statusFields } from './convert.ts';
 
@@ -36,6 +37,30 @@ function postDataBody(postData: PlainMap): Body {
   return harContent(postData);
 }
 
+/**
+ * Playwright's `_file` (recordHar `content: 'attach'`, routeFromHAR's `update`): the body's file
+ * beside the HAR, when the entry holds no text of its own (Playwright writes `text: ""` beside it).
+ */
+function attachedFile(map: unknown): string | undefined {
+  if (!isPlainMap(map) || typeof map._file !== 'string' || map._file === '') return undefined;
+  return typeof map.text === 'string' && map.text !== '' ? undefined : map._file;
+}
+
+function attachedBodies(value: unknown): AttachedBody[] {
+  const entries = isPlainMap(value) && isPlainMap(value.log) && Array.isArray(value.log.entries) ? value.log.entries : [];
+  return entries.flatMap((entry: unknown, interaction: number) => {
+    if (!isPlainMap(entry)) return [];
+    const found: AttachedBody[] = [];
+    for (const [side, map] of [['request', isPlainMap(entry.request) ? entry.request.postData : undefined], ['response', isPlainMap(entry.response) ? entry.response.content : undefined]] as const) {
+      const name = attachedFile(map);
+      if (name === undefined) continue;
+      const mediaType = isPlainMap(map) && typeof map.mimeType === 'string' ? map.mimeType : '';
+      found.push({ interaction, side, name, mediaType, path: `log.entries[${interaction}].${side === 'request' ? 'request.postData' : 'response.content'}._file` });
+    }
+    return found;
+  });
+}
+
 function readHar(doc: ParsedDocument): Cassette {
   const log = (doc.value as PlainMap).log as PlainMap;
   const interactions = readInteractions(doc, log.entries, (req, res, entry) => {
@@ -45,12 +70,16 @@ function readHar(doc: ParsedDocument): Cassette {
       headers: nameValueHeaders(req.headers),
       body: isPlainMap(req.postData) ? postDataBody(req.postData) : '',
     };
+    const requestFile = attachedFile(req.postData);
+    if (requestFile !== undefined) request.bodyFile = requestFile;
     if (typeof req.httpVersion === 'string' && req.httpVersion) request.proto = req.httpVersion;
     const response: HttpResponse = {
       ...statusFields(res.status, res.statusText),
       headers: nameValueHeaders(res.headers),
       body: harContent(res.content),
     };
+    const responseFile = attachedFile(res.content);
+    if (responseFile !== undefined) response.bodyFile = responseFile;
     if (typeof res.httpVersion === 'string' && res.httpVersion) response.proto = res.httpVersion;
     const time = entry.time;
     if (typeof time === 'number' && Number.isFinite(time) && time >= 0) response.durationMs = time;
@@ -69,6 +98,7 @@ export const har: FormatModule = {
     return Number.isFinite(v) ? v : 1.2;
   },
   read: readHar,
+  attachedBodies,
   sites: {
     interactions: ['log', 'entries'],
     request: {

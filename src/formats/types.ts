@@ -103,4 +103,17 @@ export interface FormatModule {
   /** The document → the shared model. Throws CassetteError (with a line when known) on a malformed one. */
   read(doc: ParsedDocument): Cassette;
   sites: SecretSites;
+  /** Bodies the recorder kept in files beside the cassette (Playwright's HAR `_file`), for scrub to scan. */
+  attachedBodies?(value: unknown): AttachedBody[];
+}
+
+/** A body kept in its own file beside the cassette; `name` as the cassette writes it. */
+export interface AttachedBody {
+  interaction: number;
+  side: 'request' | 'response';
+  name: string;
+  /** The media type the cassette records for it ('' when none). */
+  mediaType: string;
+  /** Where the cassette names the file, for findings: `log.entries[1].response.content._file`. */
+  path: string;
 }

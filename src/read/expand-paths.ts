@@ -2,7 +2,7 @@
 
 // Synchronous: a few calls per argument, and node:fs/promises costs ~1.5 ms of start-up to load.
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CassetteError } from '../errors.ts';
 
 const CASSETTE_FILE = /\.(ya?ml|json|har)(\.gz)?$/i;
@@ -19,14 +19,37 @@ export function isOptionalInDirectory(name: string): boolean {
   return /\.json(\.gz)?$/i.test(name);
 }
 
+/** Playwright names a body it keeps beside a HAR (`_file`) by its content's SHA-1 and an extension. */
+const ATTACHED_BODY_NAME = /^[0-9a-f]{40}\.[A-Za-z0-9]+$/;
+const HAR_NAME = /\.har(\.gz)?$/i;
+
+/**
+ * A file Playwright wrote beside a HAR for one of its bodies: not a cassette of its own, but read
+ * (and scrubbed) through the HAR that names it.
+ */
+export function isAttachedBodyName(name: string, siblings: readonly string[]): boolean {
+  return ATTACHED_BODY_NAME.test(name) && siblings.some((s) => HAR_NAME.test(s));
+}
+
+/** isAttachedBodyName for a path, looking at its directory. */
+export function isAttachedBodyFile(path: string): boolean {
+  if (!ATTACHED_BODY_NAME.test(basename(path))) return false;
+  try {
+    return isAttachedBodyName(basename(path), readdirSync(dirname(path)));
+  } catch {
+    return false;
+  }
+}
+
 function walk(dir: string): string[] {
   const entries = readdirSync(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = entries.map((e) => e.name);
   const files: string[] = [];
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) files.push(...walk(path));
-    else if (entry.isFile() && isCassetteFileName(entry.name)) files.push(path);
+    else if (entry.isFile() && isCassetteFileName(entry.name) && !isAttachedBodyName(entry.name, names)) files.push(path);
   }
   return files;
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Cassette } from '../model.ts';
 import { CassetteError } from '../errors.ts';
 import { parseCassetteText } from '../formats/parse.ts';
+import { withAttachedBodies } from './attached-bodies.ts';
 
 /** go-vcr v4 can write gzip-compressed cassettes; the magic bytes tell, not the name. */
 function isGzip(bytes: Uint8Array): boolean {
@@ -30,6 +31,8 @@ export async function readCassetteSource(file: string): Promise<{ text: string; 
   // Read as text at once: bytes and text of a 100 MB file would both be alive otherwise. Gzip's
   // magic bytes 1f 8b decode as "\x1f\ufffd"; only then are the bytes read (and checked) again.
   const text = readOrFail(file, 'utf8');
+  // Playwright's recordHar and routeFromHAR write a `.zip` path as a ZIP of the HAR and its bodies.
+  if (text.startsWith('PK\u0003\u0004')) throw new CassetteError('not-a-cassette', 'not a cassette: a ZIP archive (a zipped HAR? unzip it and name the .har)', file);
   if (text.charCodeAt(0) !== 0x1f || text.charCodeAt(1) !== 0xfffd) return { text, gzip: false };
   let bytes = readOrFail(file);
   if (!isGzip(bytes)) return { text, gzip: false };
@@ -50,5 +53,5 @@ export async function readCassetteText(file: string): Promise<string> {
 export async function readCassette(file: string): Promise<Cassette> {
   const text = await readCassetteText(file);
   // Through the format seam; the `yaml` package is loaded only when the fast reader gives up.
-  return parseCassetteText(file, text);
+  return withAttachedBodies(await parseCassetteText(file, text));
 }

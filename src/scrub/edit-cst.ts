@@ -94,12 +94,21 @@ function tokenAt(token: CST.Token | undefined, path: SitePath): CST.Token | unde
   return token;
 }
 
+/**
+ * Bodies kept in files beside the cassette (a HAR's `_file`) that scrub changed, by
+ * `${interaction}:${side}`: their byte lengths before and after, for the lengths the cassette records.
+ */
+export type AttachedSizes = ReadonlyMap<string, { before: number; after: number }>;
+
 class Editor {
   readonly findings: Finding[] = [];
+  /** A recorded length was rewritten (also with no finding in this text: an attached body changed). */
+  lengthsChanged = false;
 
   constructor(
     private readonly c: Compiled,
     private readonly sites: SecretSites,
+    private readonly attachedSizes?: AttachedSizes,
   ) {}
 
   /** The path inside one interaction, or undefined outside the interaction list. */
@@ -265,7 +274,7 @@ class Editor {
     }
     if (!isMapToken(token)) return;
     const message = site === 'frame' ? messageAt(rel!, this.sites) : undefined;
-    const own = message ? this.frame(token, message) : frame;
+    const own = message ? this.frame(token, message, path) : frame;
     for (const [key, item] of mapEntries(token)) {
       const here = [...path, key];
       const inner = rel && own ? siteOf([...rel, key], this.sites, (k) => scalarText(mapGet(token, k)?.value)) : undefined;
@@ -278,8 +287,11 @@ class Editor {
     if (own && own !== frame && own.before !== own.after) this.fixLength(own);
   }
 
-  /** A request or response map: its form encoding and content coding, read at the format's header sites. */
-  private frame(map: CST.Token, message: MessageSites): Frame {
+  /**
+   * A request or response map: its form encoding and content coding, read at the format's header
+   * sites; the sizes of its body when that is an attached file scrub changed.
+   */
+  private frame(map: CST.Token, message: MessageSites, path: Path): Frame {
     const types: string[] = [];
     const encodings: string[] = [];
     for (const h of headerSites(message)) {
@@ -288,7 +300,8 @@ class Editor {
       encodings.push(...headerValues(headers, 'content-encoding'));
     }
     for (const p of mediaTypeSites(message)) types.push(...valueScalars(tokenAt(map, p)).map((t) => scalarText(t) ?? ''));
-    return { map, message, before: 0, after: 0, form: isFormEncoded(types), contentEncoding: (encodings[0] ?? '').toLowerCase().trim() };
+    const attached = this.attachedSizes?.get(`${path[this.sites.interactions.length]}:${message === this.sites.request ? 'request' : 'response'}`);
+    return { map, message, before: attached?.before ?? 0, after: attached?.after ?? 0, form: isFormEncoded(types), contentEncoding: (encodings[0] ?? '').toLowerCase().trim() };
   }
 
   /**
@@ -310,6 +323,7 @@ class Editor {
       if (value === undefined || value !== String(frame.before) || frame.before === 0) continue;
       const next = String(frame.after);
       this.rewrite(token, { value: next, hits: [] }, [[value, next]]);
+      this.lengthsChanged = true;
     }
   }
 }
@@ -338,7 +352,7 @@ function jsonError(text: string, error: Error, file?: string): CassetteError {
   return new CassetteError('invalid-yaml', message, file, { line: before.length, col: before[before.length - 1]!.length + 1 });
 }
 
-export function editCassetteText(text: string, c: Compiled, file?: string): { text: string; findings: Finding[] } {
+export function editCassetteText(text: string, c: Compiled, file?: string, attachedSizes?: AttachedSizes): { text: string; findings: Finding[] } {
   const syntax: Syntax = looksJson(text) ? 'json' : 'yaml';
   let jsonValue: unknown;
   if (syntax === 'json') {
@@ -356,12 +370,12 @@ export function editCassetteText(text: string, c: Compiled, file?: string): { te
   // Fail closed: a document no format accepts is an error, never "clean".
   const format = detectFormat(value, syntax);
   if (!format) throw new CassetteError('not-a-cassette', `not a cassette: found ${describeDocument(value, syntax)}`, file);
-  const editor = new Editor(c, format.sites);
+  const editor = new Editor(c, format.sites, attachedSizes);
   for (const token of tokens) if (token.type === 'document') editor.walk(token.value, []);
   const findings = editor.findings
     .map((f) => ({ ...f, ...lineCounter.linePos(f.offset) }))
     .sort((a, b) => a.offset - b.offset);
-  if (findings.length === 0) return { text, findings };
+  if (findings.length === 0 && !editor.lengthsChanged) return { text, findings };
   const out = tokens.map((t) => CST.stringify(t)).join('');
   const check = composed(out, Array.from(new Parser().parse(out)), new LineCounter());
   if (check.error) throw new Error(`scrub produced invalid YAML (${check.error.message}); nothing was written`);

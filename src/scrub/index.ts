@@ -6,6 +6,9 @@ import type { ScrubOptions } from './config.ts';
 import { editCassetteText, type Finding } from './edit-cst.ts';
 import { isSurelyClean } from './fast-check.ts';
 import { compileScrubOptions, type Compiled } from './scan.ts';
+import { bodyFileText, scrubBodyFile } from './body-file.ts';
+import type { Headers } from '../model.ts';
+import { headerValue } from '../http/headers.ts';
 
 export { editCassetteText, type Finding } from './edit-cst.ts';
 
@@ -22,6 +25,13 @@ export interface ScrubTextOptions extends Partial<ScrubOptions> {
 export function scrubText(text: string, options: ScrubTextOptions = {}): { text: string; findings: Finding[] } {
   const { file, ...rest } = options;
   return scrubCompiled(text, compileScrubOptions(rest), file);
+}
+
+/** A body kept in its own file (a HAR's `_file`), scrubbed in memory: its media type from the message's Content-Type. */
+export function scrubBodyBytes(bytes: Uint8Array, headers: Headers, options: Partial<ScrubOptions> = {}): Uint8Array {
+  const { text, encode } = bodyFileText(bytes);
+  const scrubbed = scrubBodyFile(text, headerValue(headers, 'content-type') ?? '', compileScrubOptions(options), '');
+  return scrubbed.findings.length === 0 ? bytes : new Uint8Array(encode(scrubbed.text));
 }
 
 /** scrubText with compiled options: a clean file is recognised without building its CST. */

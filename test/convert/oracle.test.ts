@@ -4,25 +4,21 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { findTarget } from '../../src/convert/index.ts';
 import { analyzeCassette } from '../../src/interpret/index.ts';
 import { readCassette } from '../../src/read/read-cassette.ts';
-import { CORPUS, HAS_CORPUS, ROOT, SAMPLES, corpusFiles } from '../helpers/paths.ts';
+import { CORPUS, HAS_CORPUS, ROOT, corpusFiles, sampleCassettes } from '../helpers/paths.ts';
 
 const REPLAYERS = join(ROOT, 'test/convert/replayers');
 const dir = mkdtempSync(join(tmpdir(), 'cassette-convert-oracle-'));
 after(() => process.env.CASSETTE_KEEP_ORACLE || rmSync(dir, { recursive: true, force: true }));
 
-function inputs(): string[] {
-  const samples = readdirSync(SAMPLES, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(ya?ml|json|har)$/.test(e.name) && !/invalid-yaml|not-a-cassette|hostile/.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-  return [...samples, ...corpusFiles()];
+async function inputs(): Promise<string[]> {
+  return [...(await sampleCassettes()), ...corpusFiles()];
 }
 
 /** Each input converted --to `to` into the scratch folder: [written path, input] (cassettes the target refuses are left out). */
@@ -32,7 +28,7 @@ async function convertAll(to: string, ext: string, keep: (interactions: number) 
   mkdirSync(out, { recursive: true });
   const written = new Map<string, string>();
   let n = 0;
-  for (const file of inputs()) {
+  for (const file of await inputs()) {
     const analyzed = analyzeCassette(await readCassette(file));
     if (!keep(analyzed.cassette.interactions.length)) continue;
     let text: string;

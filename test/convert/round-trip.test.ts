@@ -4,8 +4,6 @@
 // Each converted file reads back as the format its target names.
 
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { TARGETS, findTarget, type ConvertTarget } from '../../src/convert/index.ts';
 import { withTrueContentLengths } from '../../src/convert/content-length.ts';
@@ -14,7 +12,7 @@ import { analyzeCassette, type AnalyzedCassette } from '../../src/interpret/inde
 import type { Body, Cassette } from '../../src/model.ts';
 import { cassetteJson } from '../../src/present/json.ts';
 import { readCassette } from '../../src/read/read-cassette.ts';
-import { SAMPLES, SKIP_WITHOUT_CORPUS, corpusFiles } from '../helpers/paths.ts';
+import { SKIP_WITHOUT_CORPUS, corpusFiles, sampleCassettes } from '../helpers/paths.ts';
 
 /** The target that writes a cassette's own format (Ruby VCR JSON has none: compared after A → B only). */
 function targetOf(cassette: Cassette): ConvertTarget | undefined {
@@ -126,19 +124,9 @@ async function checkFile(file: string, failures: string[]): Promise<void> {
   }
 }
 
-function sampleFiles(): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? walk(join(dir, e.name)) : /\.(ya?ml|json|har)$/.test(e.name) ? [join(dir, e.name)] : [],
-    );
-  return walk(SAMPLES)
-    .filter((f) => !/invalid-yaml|not-a-cassette|hostile/.test(f))
-    .sort();
-}
-
 test('A → B → A over the samples: same show --json (less what B cannot hold), same body bytes', async () => {
   const failures: string[] = [];
-  const files = sampleFiles();
+  const files = await sampleCassettes();
   assert.ok(files.length >= 50, `${files.length} samples`);
   for (const file of files) await checkFile(file, failures);
   assert.deepEqual(failures, []);

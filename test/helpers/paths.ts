@@ -2,6 +2,7 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { expandPath } from '../../src/read/expand-paths.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SAMPLES = join(ROOT, 'samples');
@@ -12,6 +13,15 @@ export const SKIP_WITHOUT_CORPUS: string | false = HAS_CORPUS ? false : `no corp
 
 export function sample(name: string): string {
   return join(SAMPLES, name);
+}
+
+/**
+ * Every cassette below samples/ as a directory argument finds them (so not the body files beside a
+ * Playwright HAR), less the deliberately broken ones; sorted.
+ */
+export async function sampleCassettes(): Promise<string[]> {
+  const { files } = await expandPath(SAMPLES);
+  return files.filter((f) => !/invalid-yaml|not-a-cassette|hostile/.test(f)).sort();
 }
 
 export function corpusFile(...parts: string[]): string {
