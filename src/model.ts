@@ -28,8 +28,7 @@ export interface HttpRequest {
   body: Body;
   /** See BodyReserialized. */
   bodyReserialized?: BodyReserialized;
-  /** See BodyFile. */
-  bodyFile?: string;
+  bodyFile?: BodyFile;
   form?: Record<string, string[]>;
   contentLength?: number;
   host?: string;
@@ -45,8 +44,7 @@ export interface HttpResponse {
   body: Body;
   /** See BodyReserialized. */
   bodyReserialized?: BodyReserialized;
-  /** See BodyFile. */
-  bodyFile?: string;
+  bodyFile?: BodyFile;
   durationMs?: number;
   contentLength?: number;
   proto?: string;
