@@ -12,6 +12,7 @@ import type { ParsedDocument } from '../formats/types.ts';
 import { expandPath, isAttachedBodyFile } from '../read/expand-paths.ts';
 import { readCassetteSource } from '../read/read-cassette.ts';
 import { withAttachedBodies } from '../read/attached-bodies.ts';
+import { harsForAttachedBodies } from '../read/attached-body-args.ts';
 import { BATCH_FILES, tuneForBatch } from './batch-gc.ts';
 import { createProgress } from './progress.ts';
 import { reportError } from './report-error.ts';
@@ -59,9 +60,9 @@ export interface LoopOptions {
   onError?: (error: CassetteError, file: string | undefined) => void;
 }
 
-/** A body file Playwright keeps beside a HAR, named as an argument (a hook's list of staged files). */
+/** Named like a body file Playwright keeps beside a HAR, but no HAR there names it (see attached-body-args.ts). */
 function attachedBodyGiven(file: string): CassetteError {
-  return new CassetteError('not-a-cassette', 'not a cassette: a body Playwright keeps beside a HAR (_file); name the .har, whose bodies are read and scrubbed with it', file);
+  return new CassetteError('not-a-cassette', 'not a cassette: named like a body Playwright keeps beside a HAR (_file), but no HAR beside it names it', file);
 }
 
 function fileHandle(file: string, read?: (file: string) => Promise<Cassette>): CassetteFile {
@@ -91,7 +92,7 @@ function fileHandle(file: string, read?: (file: string) => Promise<Cassette>): C
 export async function forEachCassetteFile(args: string[], io: Io, each: (file: CassetteFile) => void | Promise<void>, options: LoopOptions = {}): Promise<ReadOutcome> {
   const outcome: ReadOutcome = { failures: 0, files: 0 };
   // Expand every argument first, so the progress line knows the total; errors keep their order.
-  const expanded = await Promise.all(args.map(expandPath));
+  const expanded = harsForAttachedBodies(await Promise.all(args.map(expandPath)));
   const total = expanded.reduce((n, e) => n + e.files.length, 0);
   if (total >= BATCH_FILES) await tuneForBatch();
   const progress = createProgress(io.stderr, total, io.env);

@@ -43,13 +43,28 @@ test('every command reads the bodies beside the HAR: the chat turn and the token
   assert.equal(diff.code, 0, diff.stderr);
 });
 
-test('a directory: the body files are read through their HAR, not as cassettes; named alone, they are exit 2 with a hint', async () => {
+test('a body file stands for the HAR that names it: in a directory, and named (a hook passes staged files), once per run', async () => {
   const summary = await runCli(['show', '--summary', '--json', DIR]);
   assert.equal(summary.code, 0, summary.stderr);
   assert.deepEqual(summary.stdout.trim().split('\n').slice(0, -1).map((l) => JSON.parse(l).file), [HAR]);
-  const named = await runCli(['lint', join(DIR, TOKEN)]);
-  assert.equal(named.code, 2);
-  assert.match(named.stderr, /be6a501f6d84acddbf4b6b1622d2a6e759de6599\.json: not a cassette: a body Playwright keeps beside a HAR \(_file\); name the \.har/);
+  const expected = (await runCli(['scrub', '--check', HAR])).stdout;
+  assert.equal(expected.trim().split('\n').length, 4);
+  for (const argv of [[join(DIR, TOKEN)], [join(DIR, TOKEN), join(DIR, FORM), HAR], [join(DIR, FORM), DIR]]) {
+    const r = await runCli(['scrub', '--check', ...argv]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout, expected, argv.join(' '));
+  }
+  // One no HAR beside it names: no cassette, exit 2.
+  const dir = copy();
+  try {
+    const orphan = join(dir, '0000000000000000000000000000000000000000.json');
+    writeFileSync(orphan, '{"id": "chatcmpl-1", "object": "chat.completion", "choices": []}\n');
+    const r = await runCli(['lint', orphan]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `cassette: ${orphan}: not a cassette: named like a body Playwright keeps beside a HAR (_file), but no HAR beside it names it\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('scrub --check and lint find the secrets inside the body files, at their line and column there', async () => {
