@@ -7,7 +7,8 @@ import { mask } from './rules.ts';
 import { scanValue, type Compiled } from './scan.ts';
 import { isFormEncoded } from './sites.ts';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte-order mark in the text, so that writing it back keeps it too.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** A body file's bytes as text, and back: UTF-8, or Latin-1 (one char per byte) for bytes that are not UTF-8. */
 export function bodyFileText(bytes: Uint8Array): { text: string; encode(text: string): Buffer } {

@@ -142,7 +142,10 @@ test('a missing body file or a _file that is not a plain name is exit 2 naming b
   }
 });
 
-test('a body file that is not UTF-8 keeps every byte but the secret', () => {
+test('a body file that is not UTF-8, or starts with a byte-order mark, keeps every byte but the secret', () => {
+  const bom = Buffer.from('\ufeff{"key": "sk-test-FAKE0123456789abcdefABCDEF"}', 'utf8');
+  const decoded = bodyFileText(bom);
+  assert.ok(decoded.encode(decoded.text).equals(bom));
   const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00]), Buffer.from(' key sk-test-FAKE0123456789abcdefABCDEF ')]);
   const { text, encode } = bodyFileText(bytes);
   assert.ok(encode(text).equals(bytes));
