@@ -31,6 +31,13 @@ test('textconv: a cassette is its stable transcript, as show --stable --no-color
   assert.doesNotMatch((await runCli(['textconv', TOOLS], { tty: true })).stdout, /\u001b\[/);
 });
 
+test("textconv: a HAR whose bodies are files beside it is printed unchanged, beside them or alone (git's copy)", async (t) => {
+  const har = sample('har-attach-dirty/chat.har');
+  const alone = join(scratch(t), 'chat.har');
+  copyFileSync(har, alone);
+  for (const file of [har, alone]) assert.deepEqual(await runCli(['textconv', file]), { code: 0, stdout: readFileSync(har, 'utf8'), stderr: '' }, file);
+});
+
 test('textconv: other files are printed unchanged with exit 0 (not a cassette, invalid YAML, empty)', async (t) => {
   const empty = join(scratch(t), 'empty.yaml');
   writeFileSync(empty, '');
