@@ -4,7 +4,7 @@
 
 import { detectFormat } from '../formats/index.ts';
 import type { ParsedDocument } from '../formats/types.ts';
-import { attachedBodyPath, readAttachedBody } from '../read/attached-bodies.ts';
+import { attachedBodyPath, type AttachedBodyReader } from '../read/attached-bodies.ts';
 import { bodyFileText, scrubBodyFile } from '../scrub/body-file.ts';
 import type { AttachedSizes, Finding } from '../scrub/edit-cst.ts';
 import type { Compiled } from '../scrub/scan.ts';
@@ -23,7 +23,8 @@ export interface AttachedBodies {
   sizes: AttachedSizes;
 }
 
-export function scrubAttachedBodies(file: string, doc: ParsedDocument, c: Compiled): AttachedBodies {
+/** `read`: the file's reader of its attached bodies (cassette-loop's, shared with the model). */
+export function scrubAttachedBodies(file: string, doc: ParsedDocument, c: Compiled, read: AttachedBodyReader): AttachedBodies {
   const attached = detectFormat(doc.value, doc.syntax)?.attachedBodies?.(doc.value) ?? [];
   const byName = new Map<string, { file: AttachedBodyFile; before: number; after: number }>();
   const sizes = new Map<string, { before: number; after: number }>();
@@ -31,7 +32,7 @@ export function scrubAttachedBodies(file: string, doc: ParsedDocument, c: Compil
     let scanned = byName.get(body.name);
     if (!scanned) {
       // Entries with the same content share one file: it is read and scanned once.
-      const bytes = readAttachedBody(file, body.name, doc.interactionLines[body.interaction]);
+      const bytes = read(body.name, doc.interactionLines[body.interaction]);
       const { text, encode } = bodyFileText(bytes);
       const result = scrubBodyFile(text, body.mediaType, c, body.path);
       const after = result.findings.length > 0 ? encode(result.text).length : bytes.length;

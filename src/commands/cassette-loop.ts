@@ -11,7 +11,7 @@ import { parseText, parseTextFast, readDocument } from '../formats/parse.ts';
 import type { ParsedDocument } from '../formats/types.ts';
 import { expandPath, isAttachedBodyFile } from '../read/expand-paths.ts';
 import { readCassetteSource } from '../read/read-cassette.ts';
-import { withAttachedBodies } from '../read/attached-bodies.ts';
+import { attachedBodyReader, withAttachedBodies, type AttachedBodyReader } from '../read/attached-bodies.ts';
 import { harsForAttachedBodies } from '../read/attached-body-args.ts';
 import { BATCH_FILES, tuneForBatch } from './batch-gc.ts';
 import { createProgress } from './progress.ts';
@@ -35,6 +35,8 @@ export interface CassetteFile {
    */
   fastDocument(): Promise<ParsedDocument | undefined>;
   cassette(): Promise<Cassette>;
+  /** The bodies it keeps in files beside it (a Playwright HAR's `_file`), each read once. */
+  attachedBody: AttachedBodyReader;
 }
 
 export interface ReadOutcome {
@@ -84,7 +86,8 @@ function fileHandle(file: string, read?: (file: string) => Promise<Cassette>): C
               return undefined;
             }
           })),
-    cassette: () => (cassette ??= read ? read(file) : handle.document().then((doc) => withAttachedBodies(readDocument(doc)))),
+    cassette: () => (cassette ??= read ? read(file) : handle.document().then((doc) => withAttachedBodies(readDocument(doc), handle.attachedBody))),
+    attachedBody: attachedBodyReader(file),
   };
   return handle;
 }

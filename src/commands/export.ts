@@ -79,7 +79,7 @@ async function isDirectory(path: string): Promise<boolean> {
 export async function scrubbingReader(): Promise<(file: string) => Promise<Cassette>> {
   const { scrubText, scrubBodyBytes } = await import('../scrub/index.ts');
   return async (file) =>
-    withAttachedBodies(parseCassette(file, scrubText(await readCassetteText(file), { file }).text), (bytes, message) => scrubBodyBytes(bytes, message.headers));
+    withAttachedBodies(parseCassette(file, scrubText(await readCassetteText(file), { file }).text), undefined, (bytes, message) => scrubBodyBytes(bytes, message.headers));
 }
 
 export async function exportCassettes(paths: string[], given: ExportOptions, io: Io): Promise<number> {

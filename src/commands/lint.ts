@@ -140,7 +140,7 @@ export async function lint(paths: string[], options: LintOptions, io: Io, versio
       const scrubFindings = await credentialScan(text, doc, compiled, handle.file);
       await settle(handle.file, rules, lintCassette(analyzed, locator, scrubFindings, check), (line) => locator.lineText(line));
       // Bodies kept beside a HAR: their credentials, as files of their own.
-      for (const body of scrubAttachedBodies(handle.file, doc, compiled).files) {
+      for (const body of scrubAttachedBodies(handle.file, doc, compiled, handle.attachedBody).files) {
         const lines = body.text.split('\n');
         await settle(body.path, rulesFor(body.path), body.result.findings.map((f) => fromScrubFinding(body.path, f, 'lint')), (line) => lines[line - 1] ?? '');
       }

@@ -113,7 +113,7 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
       const doc = await handle.fastDocument();
       // Bodies kept beside a HAR first: read (and found missing) before anything is written, and
       // their new sizes are recorded in the HAR.
-      const attached = doc ? scrubAttachedBodies(handle.file, doc, compiled) : { files: [], sizes: new Map() };
+      const attached = doc ? scrubAttachedBodies(handle.file, doc, compiled, handle.attachedBody) : { files: [], sizes: new Map() };
       const result = await scrubFile(text, doc, compiled, handle.file, attached.sizes);
       await settle(handle.file, text, result, async (out) => (gzip ? (await import('node:zlib')).gzipSync(out) : out));
       for (const body of attached.files) await settle(body.path, body.text, body.result, async (out) => body.encode(out));

@@ -42,14 +42,30 @@ function asBody(bytes: Uint8Array): Body {
   }
 }
 
+/** Reads a cassette's attached bodies by name, each file once (the model and scrub's scan share them). */
+export type AttachedBodyReader = (name: string, line?: number) => Buffer;
+
+export function attachedBodyReader(cassetteFile: string): AttachedBodyReader {
+  const read = new Map<string, Buffer>();
+  return (name, line) => {
+    let bytes = read.get(name);
+    if (!bytes) read.set(name, (bytes = readAttachedBody(cassetteFile, name, line)));
+    return bytes;
+  };
+}
+
 /**
  * The cassette with each attached body read into its message (the same object when it has none);
  * `transform` changes the bytes on the way (export --scrub scrubs them in memory).
  */
-export function withAttachedBodies(cassette: Cassette, transform = (bytes: Uint8Array, _message: HttpRequest | HttpResponse): Uint8Array => bytes): Cassette {
+export function withAttachedBodies(
+  cassette: Cassette,
+  read: AttachedBodyReader = attachedBodyReader(cassette.file),
+  transform = (bytes: Uint8Array, _message: HttpRequest | HttpResponse): Uint8Array => bytes,
+): Cassette {
   if (!cassette.interactions.some((i) => i.request.bodyFile !== undefined || i.response.bodyFile !== undefined)) return cassette;
   const load = <M extends HttpRequest | HttpResponse>(message: M, line: number | undefined): M =>
-    message.bodyFile === undefined ? message : { ...message, body: asBody(transform(new Uint8Array(readAttachedBody(cassette.file, message.bodyFile, line)), message)) };
+    message.bodyFile === undefined ? message : { ...message, body: asBody(transform(new Uint8Array(read(message.bodyFile, line)), message)) };
   return {
     ...cassette,
     interactions: cassette.interactions.map((i) => ({ ...i, request: load(i.request, i.line), response: load(i.response, i.line) })),
