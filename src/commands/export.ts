@@ -77,9 +77,10 @@ async function isDirectory(path: string): Promise<boolean> {
 
 /** --scrub: the text is scrubbed in memory before it is parsed; the file on disk is not touched (export, convert). */
 export async function scrubbingReader(): Promise<(file: string) => Promise<Cassette>> {
-  const { scrubText, scrubBodyBytes } = await import('../scrub/index.ts');
+  const { compileScrubOptions, scrubCompiled, scrubMessageBody } = await import('../scrub/index.ts');
+  const c = compileScrubOptions({});
   return async (file) =>
-    withAttachedBodies(parseCassette(file, scrubText(await readCassetteText(file), { file }).text), undefined, (bytes, message) => scrubBodyBytes(bytes, message.headers));
+    withAttachedBodies(parseCassette(file, scrubCompiled(await readCassetteText(file), c, file).text), undefined, (bytes, message) => scrubMessageBody(bytes, message.headers, c));
 }
 
 export async function exportCassettes(paths: string[], given: ExportOptions, io: Io): Promise<number> {

@@ -116,7 +116,7 @@ export async function scrub(paths: string[], flags: ScrubCommandOptions, io: Io)
       const attached = doc ? scrubAttachedBodies(handle.file, doc, compiled, handle.attachedBody) : { files: [], sizes: new Map() };
       const result = await scrubFile(text, doc, compiled, handle.file, attached.sizes);
       await settle(handle.file, text, result, async (out) => (gzip ? (await import('node:zlib')).gzipSync(out) : out));
-      for (const body of attached.files) await settle(body.path, body.text, body.result, async (out) => body.encode(out));
+      for (const body of attached.files) await settle(body.path, body.text, body.result, async () => body.bytes);
     },
     { emptyFolderNote: 'scrub', everyFile: true, onError: (error, file) => output.error(error, file) },
   );

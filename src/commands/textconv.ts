@@ -11,18 +11,12 @@ import { PLAIN_THEME } from '../present/theme.ts';
 import { renderTranscript } from '../present/transcript.ts';
 import { parseCassetteText } from '../formats/parse.ts';
 import { readCassetteText } from '../read/read-cassette.ts';
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+import { utf8Text } from '../http/body-text.ts';
 
 /** The file's bytes as they are: as text when they are UTF-8 (which re-encodes to the same bytes). */
 function writeUnchanged(io: Io, bytes: Buffer): void {
   if (bytes.length === 0) return;
-  let text: string | undefined;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    text = undefined;
-  }
+  const text = utf8Text(bytes);
   if (text !== undefined) io.stdout.write(text);
   // Not UTF-8 (a binary file): the bytes themselves; process.stdout takes a Buffer.
   else (io.stdout.write as unknown as (chunk: Uint8Array) => unknown).call(io.stdout, bytes);

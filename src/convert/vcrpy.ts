@@ -7,18 +7,14 @@
 import type { AnalyzedCassette } from '../interpret/index.ts';
 import type { Body, Headers, Interaction } from '../model.ts';
 import { CassetteError } from '../errors.ts';
+import { utf8Text } from '../http/body-text.ts';
 import type { ConvertTarget } from './types.ts';
 import { map, writeYaml, type YamlDialect, type YamlEntries, type YamlValue } from './yaml-writer.ts';
 import { plainIsString11 } from './yaml-style.ts';
 
 /** vcrpy's convert_to_unicode: bytes that decode as UTF-8 are written as text. */
 function asPython(body: Body): string | Uint8Array {
-  if (typeof body === 'string') return body;
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    return body;
-  }
+  return typeof body === 'string' ? body : (utf8Text(body) ?? body);
 }
 
 /** base64.encodebytes: lines of 76 characters, each ending in a newline. */

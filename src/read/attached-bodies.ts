@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CassetteError } from '../errors.ts';
+import { utf8Text } from '../http/body-text.ts';
 import type { Body, Cassette, HttpRequest, HttpResponse } from '../model.ts';
 
 /**
@@ -31,16 +32,8 @@ export function readAttachedBody(cassetteFile: string, name: string, line?: numb
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Text when the bytes are UTF-8, as a body written in the cassette would be; else the bytes. */
-function asBody(bytes: Uint8Array): Body {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return bytes;
-  }
-}
+const asBody = (bytes: Uint8Array): Body => utf8Text(bytes) ?? bytes;
 
 /** Reads a cassette's attached bodies by name, each file once (the model and scrub's scan share them). */
 export type AttachedBodyReader = (name: string, line?: number) => Buffer;

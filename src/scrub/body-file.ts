@@ -2,26 +2,34 @@
 // the body, scanned as a body site is (form-encoded by its media type, else text), and each secret
 // is placed by line and column in that file. Pure: src/commands/attached-bodies.ts reads and writes.
 
+import { utf8Text } from '../http/body-text.ts';
 import type { Finding } from './edit-cst.ts';
 import { mask } from './rules.ts';
 import { scanValue, type Compiled } from './scan.ts';
 import { isFormEncoded } from './sites.ts';
 
-// ignoreBOM keeps a byte-order mark in the text, so that writing it back keeps it too.
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** A body file's bytes as text, and back: UTF-8, or Latin-1 (one char per byte) for bytes that are not UTF-8. */
-export function bodyFileText(bytes: Uint8Array): { text: string; encode(text: string): Buffer } {
-  try {
-    const text = utf8.decode(bytes);
-    return { text, encode: (out) => Buffer.from(out, 'utf8') };
-  } catch {
-    return { text: Buffer.from(bytes).toString('latin1'), encode: (out) => Buffer.from(out, 'latin1') };
-  }
+export interface ScrubbedBody {
+  /** The bytes as text: UTF-8, or Latin-1 (one char per byte) for bytes that are not UTF-8. */
+  text: string;
+  /** The scrubbed text and what was found in it. */
+  result: { text: string; findings: Finding[] };
+  /** The scrubbed text as bytes, encoded as the text was read (the same array when nothing was found). */
+  bytes: Uint8Array;
 }
 
-/** `path`: the finding's path, naming the body's place in the cassette (e.g. `log.entries[1].response.content._file`). */
-export function scrubBodyFile(text: string, mediaType: string, c: Compiled, path: string): { text: string; findings: Finding[] } {
+/**
+ * A body file's bytes, scrubbed: every byte but the secrets' is kept (a byte-order mark too). `path`
+ * names the body's place in the cassette for the findings (`log.entries[1].response.content._file`).
+ */
+export function scrubBodyBytes(bytes: Uint8Array, mediaType: string, c: Compiled, path: string): ScrubbedBody {
+  const utf8 = utf8Text(bytes);
+  const text = utf8 ?? Buffer.from(bytes).toString('latin1');
+  const result = scrubBodyText(text, mediaType, c, path);
+  if (result.findings.length === 0) return { text, result, bytes };
+  return { text, result, bytes: new Uint8Array(Buffer.from(result.text, utf8 === undefined ? 'latin1' : 'utf8')) };
+}
+
+function scrubBodyText(text: string, mediaType: string, c: Compiled, path: string): { text: string; findings: Finding[] } {
   const scanned = scanValue(text, isFormEncoded([mediaType]) ? 'form-body' : 'text', c);
   if (scanned.hits.length === 0) return { text, findings: [] };
   const from = new Map<string, number>();

@@ -1,16 +1,18 @@
 // The scrub stage's one entry point: cassette text in, scrubbed text and findings out. Pure (no fs);
-// `cassette export --scrub` calls `scrubText`; `cassette scrub` checks each file with the yaml-free
-// fast check first and imports this module (and so `yaml`) only for a file that is not surely clean.
+// `cassette export --scrub` calls `scrubCompiled` (and `scrubMessageBody` for a HAR's body files);
+// `cassette scrub` checks each file with the yaml-free fast check first and imports this module
+// (and so `yaml`) only for a file that is not surely clean.
 
 import type { ScrubOptions } from './config.ts';
 import { editCassetteText, type Finding } from './edit-cst.ts';
 import { isSurelyClean } from './fast-check.ts';
 import { compileScrubOptions, type Compiled } from './scan.ts';
-import { bodyFileText, scrubBodyFile } from './body-file.ts';
+import { scrubBodyBytes } from './body-file.ts';
 import type { Headers } from '../model.ts';
 import { headerValue } from '../http/headers.ts';
 
 export { editCassetteText, type Finding } from './edit-cst.ts';
+export { compileScrubOptions } from './scan.ts';
 
 export interface ScrubTextOptions extends Partial<ScrubOptions> {
   /** Named in parse errors (`file:line:col: message`). */
@@ -28,10 +30,8 @@ export function scrubText(text: string, options: ScrubTextOptions = {}): { text:
 }
 
 /** A body kept in its own file (a HAR's `_file`), scrubbed in memory: its media type from the message's Content-Type. */
-export function scrubBodyBytes(bytes: Uint8Array, headers: Headers, options: Partial<ScrubOptions> = {}): Uint8Array {
-  const { text, encode } = bodyFileText(bytes);
-  const scrubbed = scrubBodyFile(text, headerValue(headers, 'content-type') ?? '', compileScrubOptions(options), '');
-  return scrubbed.findings.length === 0 ? bytes : new Uint8Array(encode(scrubbed.text));
+export function scrubMessageBody(bytes: Uint8Array, headers: Headers, c: Compiled): Uint8Array {
+  return scrubBodyBytes(bytes, headerValue(headers, 'content-type') ?? '', c, '').bytes;
 }
 
 /** scrubText with compiled options: a clean file is recognised without building its CST. */

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bodyFileText } from '../../src/scrub/body-file.ts';
+import { scrubBodyBytes } from '../../src/scrub/body-file.ts';
+import { compileScrubOptions } from '../../src/scrub/scan.ts';
 import { runCli } from '../helpers/cli.ts';
 import { ROOT, sample } from '../helpers/paths.ts';
 
@@ -143,15 +144,17 @@ test('a missing body file or a _file that is not a plain name is exit 2 naming b
 });
 
 test('a body file that is not UTF-8, or starts with a byte-order mark, keeps every byte but the secret', () => {
-  const bom = Buffer.from('\ufeff{"key": "sk-test-FAKE0123456789abcdefABCDEF"}', 'utf8');
-  const decoded = bodyFileText(bom);
-  assert.ok(decoded.encode(decoded.text).equals(bom));
-  const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00]), Buffer.from(' key sk-test-FAKE0123456789abcdefABCDEF ')]);
-  const { text, encode } = bodyFileText(bytes);
-  assert.ok(encode(text).equals(bytes));
-  const out = encode(text.replace('sk-test-FAKE0123456789abcdefABCDEF', 'REDACTED'));
+  const c = compileScrubOptions();
+  const key = 'sk-test-FAKE0123456789abcdefABCDEF';
+  const bom = Buffer.from(`\ufeff{"key": "${key}"}`, 'utf8');
+  assert.ok(Buffer.from(scrubBodyBytes(bom, 'application/json', c, '').bytes).equals(Buffer.from('\ufeff{"key": "REDACTED"}', 'utf8')));
+  const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00]), Buffer.from(` key ${key} `)]);
+  const out = Buffer.from(scrubBodyBytes(bytes, 'image/png', c, '').bytes);
   assert.ok(out.subarray(0, 6).equals(bytes.subarray(0, 6)));
   assert.equal(out.subarray(6).toString(), ' key REDACTED ');
+  // Nothing found: the same bytes, not a copy.
+  const clean = Buffer.from('{"ok": true}');
+  assert.equal(scrubBodyBytes(clean, 'application/json', c, '').bytes, clean);
 });
 
 const hasPlaywright = existsSync('/usr/bin/chromium') && existsSync(join(ROOT, 'node_modules/playwright-core'));
