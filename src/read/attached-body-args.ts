@@ -23,11 +23,15 @@ function harNaming(file: string): string | undefined {
   return undefined;
 }
 
+/** An argument naming one file (not a directory) that is a HAR's body file. */
+const namesBodyFile = (e: ExpandedPath) => !e.error && e.files.length === 1 && e.files[0] === e.arg && isAttachedBodyFile(e.arg);
+
 export function harsForAttachedBodies(expanded: ExpandedPath[]): ExpandedPath[] {
-  if (!expanded.some((e) => !e.error && e.files.length === 1 && e.files[0] === e.arg && isAttachedBodyFile(e.arg))) return expanded;
+  const bodies = expanded.map(namesBodyFile);
+  if (!bodies.includes(true)) return expanded;
   const named = new Set(expanded.flatMap((e) => e.files.map((f) => resolve(f))));
-  return expanded.map((e) => {
-    if (e.error || e.files.length !== 1 || e.files[0] !== e.arg || !isAttachedBodyFile(e.arg)) return e;
+  return expanded.map((e, i) => {
+    if (!bodies[i]) return e;
     const path = harNaming(e.arg);
     // An orphan stays, and is reported as no cassette.
     if (path === undefined) return e;
