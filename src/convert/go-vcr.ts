@@ -3,7 +3,7 @@
 // `go-vcr-v1`: go-vcr 1.x (request{body, form, headers, url, method}, response{body, headers, status,
 // code, duration}), which records no duration (an empty string; on replay it would sleep that long).
 
-import { headerValue } from '../decode/index.ts';
+import { headerValue } from '../http/headers.ts';
 import type { AnalyzedCassette } from '../interpret/index.ts';
 import type { Headers, HttpRequest, HttpResponse, Interaction } from '../model.ts';
 import { formatGoDuration } from './go-duration.ts';

@@ -6,7 +6,7 @@
 // chunks (adapter-node-http), other bytes base64.
 
 import { createHash } from 'node:crypto';
-import { headerValue } from '../decode/index.ts';
+import { headerValue } from '../http/headers.ts';
 import type { AnalyzedCassette } from '../interpret/index.ts';
 import type { Body, Headers } from '../model.ts';
 import { responseCookie, startTimes } from '../present/har.ts';

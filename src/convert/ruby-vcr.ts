@@ -6,7 +6,7 @@
 // what would read back as another type.
 
 import { isUtf8 } from 'node:buffer';
-import { headerValue } from '../decode/index.ts';
+import { headerValue } from '../http/headers.ts';
 import type { AnalyzedCassette } from '../interpret/index.ts';
 import type { Body, Cassette, Headers, HttpResponse, Interaction } from '../model.ts';
 import type { ConvertTarget } from './types.ts';

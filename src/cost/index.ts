@@ -3,7 +3,7 @@
 // when estimates are shown (reports by default, the transcript and --json with `--cost`): see
 // genai-prices.ts for why.
 
-import { headerValue } from '../decode/index.ts';
+import { headerValue } from '../http/headers.ts';
 import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
 import type { Usage } from '../interpret/types.ts';
 import type { Cost, FileCost, PriceTable, PricedUsage } from './types.ts';

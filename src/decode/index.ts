@@ -10,7 +10,6 @@ import { decodeContentEncoding } from './content-encoding.ts';
 import { headerValue } from '../http/headers.ts';
 
 export type { DecodedBody, SseEvent, EventStreamFrame } from './types.ts';
-export { headerValue, headerValues } from '../http/headers.ts';
 export { decodeContentEncoding, decodeContentEncodings, parseContentEncoding } from './content-encoding.ts';
 export type { ContentDecoding } from './content-encoding.ts';
 

@@ -3,7 +3,7 @@
 // contentBlockStop, messageStop, metadata; each payload carries a random `p` padding field), for
 // every model family. /model/<model-id>/count-tokens is not a turn: endpoints/bedrock.ts names it.
 
-import { headerValue } from '../decode/index.ts';
+import { headerValue } from '../http/headers.ts';
 import type { DecodedBody } from '../decode/types.ts';
 import type { HttpResponse } from '../model.ts';
 import type { Dialect, RequestInfo } from './dialect.ts';

@@ -3,7 +3,7 @@
 // events carry base64 Anthropic stream events). The model id is in the URL, URL-encoded.
 
 import { chunkInnerText } from '../decode/event-stream.ts';
-import { headerValue } from '../decode/index.ts';
+import { headerValue } from '../http/headers.ts';
 import type { DecodedBody, EventStreamFrame } from '../decode/types.ts';
 import type { HttpResponse } from '../model.ts';
 import { fromMessageJson, readAnthropicRequest, replayItems } from './anthropic.ts';

@@ -1,7 +1,8 @@
 // interpret: a cassette's interactions → their LLM view. A new dialect is one file plus one line
 // in DIALECTS.
 
-import { decodeBody, headerValue, type DecodedBody } from '../decode/index.ts';
+import { decodeBody, type DecodedBody } from '../decode/index.ts';
+import { headerValue } from '../http/headers.ts';
 import type { Cassette, Interaction } from '../model.ts';
 import type { Dialect, RequestInfo } from './dialect.ts';
 import { openaiChat } from './openai-chat.ts';

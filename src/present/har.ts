@@ -4,7 +4,7 @@
 // a replay fixture as a browser or Playwright records it) both write through it.
 
 import type { Cookie, Entry, Har, Header, Page, PostData, QueryString } from 'har-format';
-import { headerValue, headerValues } from '../decode/index.ts';
+import { headerValue, headerValues } from '../http/headers.ts';
 import type { AnalyzedCassette, AnalyzedInteraction } from '../interpret/index.ts';
 import type { Body, Headers, HttpRequest, HttpResponse } from '../model.ts';
 

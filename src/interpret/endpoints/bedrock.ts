@@ -3,7 +3,7 @@
 // Anthropic models there), /model/<id>/count-tokens (a count of a Converse or InvokeModel
 // request), /foundation-models (the control plane's model list) and the agent runtime's /rerank.
 
-import { headerValue } from '../../decode/index.ts';
+import { headerValue } from '../../http/headers.ts';
 import { asArray, asNumber, asObject, isObject } from '../json-access.ts';
 import { usage as makeUsage } from '../parts.ts';
 import { facts, list, num, plural, str, vectorsFacts, tokenCount } from './describe.ts';
